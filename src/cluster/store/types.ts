@@ -58,7 +58,7 @@ export type Op<V = unknown> = { type: 'put'; key: string; value: V } | { type: '
 
 export interface TxnResult<V = unknown> {
   succeeded: boolean;
-  /** Store revision after the transaction (unchanged when it failed or wrote nothing). */
+  /** Store revision after the transaction (unchanged when the branch that ran changed nothing). */
   revision: number;
   /** The key-values written by the successful branch, in op order (deletes give the deleted kv). */
   results: (KeyValue<V> | undefined)[];

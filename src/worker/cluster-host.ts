@@ -1,0 +1,158 @@
+/**
+ * Hosts one cluster: drives its virtual clock from real time at the chosen speed, and turns the store's
+ * change stream into batched deltas for subscribers (at most one batch per frame, never a whole
+ * snapshot per tick). Runs in the Web Worker; also usable from Node for tests.
+ */
+import { Cluster, type ClusterOptions } from '../cluster/cluster.ts';
+import type { KubeObject } from '../cluster/api/types.ts';
+import { applyManifests } from '../cluster/kubectl/apply.ts';
+import type { ApplyResult, Delta, MirroredObject, Snapshot } from './protocol.ts';
+
+export type DeltaListener = (delta: Delta) => void;
+
+/** Real milliseconds between flushes of pending changes (about one animation frame). */
+const FLUSH_INTERVAL_MS = 16;
+/** Real milliseconds between clock ticks. */
+const TICK_INTERVAL_MS = 50;
+
+export class ClusterHost {
+  private cluster: Cluster;
+  private speed = 1;
+  private paused = false;
+  private listeners = new Set<DeltaListener>();
+  private pending = new Map<string, { kind: 'added' | 'updated' | 'removed'; object?: KubeObject }>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private tickTimer: ReturnType<typeof setInterval> | undefined;
+  private lastTick = 0;
+  private unwatch: (() => void) | undefined;
+
+  constructor(opts: ClusterOptions = {}, private readonly realTime = true) {
+    this.cluster = new Cluster(opts);
+    this.watchStore();
+    if (realTime) this.startClock();
+  }
+
+  /** Every object now, and the clock. */
+  snapshot(): Snapshot {
+    const { kvs, revision } = this.cluster.store.range<KubeObject>('/registry/', { prefix: true });
+    return {
+      revision,
+      time: this.cluster.clock.now(),
+      objects: kvs.map((kv) => ({ key: kv.key, object: kv.value })),
+      speed: this.speed,
+      paused: this.paused,
+    };
+  }
+
+  /** Subscribes to deltas; returns the snapshot they continue from. */
+  subscribe(listener: DeltaListener): Snapshot {
+    this.listeners.add(listener);
+    return this.snapshot();
+  }
+
+  unsubscribe(listener: DeltaListener): void {
+    this.listeners.delete(listener);
+  }
+
+  /** Applies manifests as `kubectl apply -f` does, one outcome per document. Never throws. */
+  apply(text: string, source = 'manifest.yaml'): ApplyResult {
+    const result = { source, outcomes: applyManifests(this.cluster.api, text, source) };
+    this.scheduleFlush();
+    return result;
+  }
+
+  setSpeed(speed: number): void {
+    this.speed = speed;
+    this.paused = false;
+    this.scheduleFlush(true);
+  }
+
+  pause(): void {
+    this.paused = true;
+    this.scheduleFlush(true);
+  }
+
+  play(): void {
+    this.paused = false;
+    this.scheduleFlush(true);
+  }
+
+  /** Moves virtual time forward by `ms` at once. */
+  advance(ms: number): void {
+    this.cluster.advance(ms);
+    this.scheduleFlush(true);
+  }
+
+  /** Jumps to the next thing that happens. */
+  step(): number {
+    this.cluster.clock.step();
+    this.scheduleFlush(true);
+    return this.cluster.clock.now();
+  }
+
+  storeStats() {
+    return this.cluster.store.stats();
+  }
+
+  dispose(): void {
+    this.unwatch?.();
+    if (this.tickTimer) clearInterval(this.tickTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.listeners.clear();
+  }
+
+  private startClock(): void {
+    this.lastTick = performance.now();
+    this.tickTimer = setInterval(() => {
+      const now = performance.now();
+      const realMs = now - this.lastTick;
+      this.lastTick = now;
+      if (this.paused) return;
+      const before = this.cluster.clock.now();
+      this.cluster.advance(realMs * this.speed);
+      if (this.cluster.clock.now() !== before) this.scheduleFlush(true);
+    }, TICK_INTERVAL_MS);
+  }
+
+  private watchStore(): void {
+    const store = this.cluster.store;
+    const w = store.watch<KubeObject>('/registry/', { prefix: true, fromRevision: store.revision() + 1 }, (events) => {
+      for (const ev of events) {
+        const key = ev.kv.key;
+        const prior = this.pending.get(key);
+        if (ev.type === 'DELETE') {
+          if (prior?.kind === 'added') this.pending.delete(key);
+          else this.pending.set(key, { kind: 'removed' });
+        } else {
+          const kind = prior?.kind === 'added' || ev.created ? 'added' : 'updated';
+          this.pending.set(key, { kind, object: ev.kv.value });
+        }
+      }
+      this.scheduleFlush();
+    });
+    this.unwatch = () => w.cancel();
+  }
+
+  private scheduleFlush(always = false): void {
+    if (this.flushTimer !== undefined) return;
+    if (!always && this.pending.size === 0) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      this.flush();
+    }, FLUSH_INTERVAL_MS);
+  }
+
+  /** Sends pending changes now (tests call it directly). */
+  flush(): void {
+    const added: MirroredObject[] = [];
+    const updated: MirroredObject[] = [];
+    const removed: string[] = [];
+    for (const [key, change] of this.pending) {
+      if (change.kind === 'removed') removed.push(key);
+      else (change.kind === 'added' ? added : updated).push({ key, object: change.object! });
+    }
+    this.pending.clear();
+    const delta: Delta = { revision: this.cluster.store.revision(), time: this.cluster.clock.now(), added, updated, removed, speed: this.speed, paused: this.paused };
+    for (const l of this.listeners) l(delta);
+  }
+}

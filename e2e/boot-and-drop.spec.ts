@@ -35,7 +35,8 @@ test('a broken manifest shows its error with the line and changes nothing', asyn
   await dropFile(page, 'broken.yaml', ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: broken', 'data:', '  key: value', '   bad: indent: here', ''].join('\n'));
   const error = page.getByTestId('apply-error');
   await expect(error).toHaveCount(1);
-  await expect(error).toContainText('line 7');
+  await expect(error).toContainText('line 6');
+  await expect(error).toContainText('mapping values are not allowed in this context');
   await expect(page.getByTestId('store-revision')).toHaveText(before ?? '');
   await page.screenshot({ path: 'e2e/screenshots/03-drop-error.png' });
 });

@@ -229,7 +229,9 @@ function defKeyOf(fileName: string): string {
 
 /** First sentence of a TSDoc comment, for one-line `kubectl explain` summaries. */
 function firstSentence(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Only the first paragraph, and never the generated enum list or the trailing "More info" link.
+  const paragraph = text.split(/\n\s*\n/)[0] ?? '';
+  const flat = paragraph.replace(/\s+/g, ' ').replace(/ ?(Possible enum values:|More info:).*$/, '').replace(/\\\*/g, '*').trim();
   const re = /\.(\s|$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(flat))) {

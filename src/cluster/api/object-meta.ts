@@ -46,9 +46,28 @@ export function keepSystemMeta(obj: KubeObject, old: KubeObject): void {
   else delete meta.generation;
 }
 
-/** A deep copy of plain JSON data (objects from the store are frozen; writers work on copies). */
+/**
+ * A deep copy of plain JSON data (objects from the store are frozen; writers work on copies). Faster than
+ * structuredClone for the small, plain objects the API handles; `undefined` members are dropped as JSON
+ * would drop them.
+ */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  return cloneValue(value) as T;
+}
+
+function cloneValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = cloneValue(value[i]);
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const k in value) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v !== undefined) out[k] = cloneValue(v);
+  }
+  return out;
 }
 
 /** Deep equality of plain JSON data. */

@@ -74,6 +74,21 @@ export class SortedKeys {
       this.sorted = old.length === 0 ? pending : old.concat(pending);
       return;
     }
+    if (pending.length * 16 < old.length) {
+      // A few newcomers into many keys (a range after each create, as admission does): binary search and
+      // splice — a memmove per key — beats a full merge walk by orders of magnitude.
+      for (const key of pending) {
+        let lo = 0;
+        let hi = old.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((old[mid] as string) < key) lo = mid + 1;
+          else hi = mid;
+        }
+        old.splice(lo, 0, key);
+      }
+      return;
+    }
     const merged = new Array<string>(old.length + pending.length);
     let i = 0;
     let j = 0;

@@ -102,7 +102,8 @@ export function goStringCompare(a: string, b: string): number {
 
 /** Go's `strconv.Atoi`: optional sign, decimal digits only; its error text on failure. */
 export function goAtoi(text: string): { value: number } | { error: string } {
-  if (!/^[+-]?[0-9]+$/.test(text)) return { error: `strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax` };
+  if (!/^[+-]?[0-9]+$/.test(text))
+    return { error: `strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax` };
   const value = Number(text);
   if (!Number.isSafeInteger(value)) {
     return { error: `strconv.Atoi: parsing ${JSON.stringify(text)}: value out of range` };

@@ -52,7 +52,12 @@ describe('applyMergePatch', () => {
       want: { metadata: { name: 'web', labels: { app: 'web', env: 'prod' } }, spec: { replicas: 1 } },
     },
     { name: 'a list patch replaces the document', target: { a: 1 }, patch: [1, null, 2], want: [1, 2] },
-    { name: '__proto__ is an ordinary member', target: {}, patch: JSON.parse('{"__proto__":{"x":1}}'), want: JSON.parse('{"__proto__":{"x":1}}') },
+    {
+      name: '__proto__ is an ordinary member',
+      target: {},
+      patch: JSON.parse('{"__proto__":{"x":1}}'),
+      want: JSON.parse('{"__proto__":{"x":1}}'),
+    },
   ];
 
   it.each(cases)('$name', ({ target, patch, want }) => {

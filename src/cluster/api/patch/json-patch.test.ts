@@ -7,101 +7,156 @@ const deployment = {
   metadata: { name: 'web', labels: { app: 'web' }, annotations: { 'a/b': 'slash', 'm~n': 'tilde' } },
   spec: {
     replicas: 3,
-    template: { spec: { containers: [{ name: 'web', image: 'nginx:1' }, { name: 'side', image: 'busybox' }] } },
+    template: {
+      spec: {
+        containers: [
+          { name: 'web', image: 'nginx:1' },
+          { name: 'side', image: 'busybox' },
+        ],
+      },
+    },
   },
 };
 
 describe('applyJsonPatch applies RFC 6902 operations', () => {
-  const cases: { name: string; ops: unknown[]; check: (doc: typeof deployment) => unknown; want: unknown }[] = [
-    { name: 'add a member', ops: [{ op: 'add', path: '/metadata/labels/tier', value: 'fe' }], check: (d) => d.metadata.labels, want: { app: 'web', tier: 'fe' } },
-    { name: 'add replaces an existing member', ops: [{ op: 'add', path: '/spec/replicas', value: 5 }], check: (d) => d.spec.replicas, want: 5 },
-    {
-      name: 'add inserts into a list',
-      ops: [{ op: 'add', path: '/spec/template/spec/containers/1', value: { name: 'mid' } }],
-      check: (d) => d.spec.template.spec.containers.map((c) => c.name),
-      want: ['web', 'mid', 'side'],
-    },
-    {
-      name: '- appends',
-      ops: [{ op: 'add', path: '/spec/template/spec/containers/-', value: { name: 'last' } }],
-      check: (d) => d.spec.template.spec.containers.map((c) => c.name),
-      want: ['web', 'side', 'last'],
-    },
-    {
-      name: 'index equal to the length appends',
-      ops: [{ op: 'add', path: '/spec/template/spec/containers/2', value: { name: 'end' } }],
-      check: (d) => d.spec.template.spec.containers.map((c) => c.name),
-      want: ['web', 'side', 'end'],
-    },
-    {
-      name: 'negative index counts from the end (evanphx extension)',
-      ops: [{ op: 'remove', path: '/spec/template/spec/containers/-1' }],
-      check: (d) => d.spec.template.spec.containers.map((c) => c.name),
-      want: ['web'],
-    },
-    { name: 'remove a member', ops: [{ op: 'remove', path: '/metadata/labels/app' }], check: (d) => d.metadata.labels, want: {} },
-    { name: '~1 decodes to /', ops: [{ op: 'remove', path: '/metadata/annotations/a~1b' }], check: (d) => d.metadata.annotations, want: { 'm~n': 'tilde' } },
-    { name: '~0 decodes to ~', ops: [{ op: 'replace', path: '/metadata/annotations/m~0n', value: 'x' }], check: (d) => d.metadata.annotations['m~n'], want: 'x' },
-    {
-      name: 'replace in a list',
-      ops: [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'nginx:2' }],
-      check: (d) => d.spec.template.spec.containers[0]?.image,
-      want: 'nginx:2',
-    },
-    {
-      name: 'replace of a missing member adds it (evanphx v4)',
-      ops: [{ op: 'replace', path: '/metadata/labels/new', value: 'x' }],
-      check: (d) => d.metadata.labels,
-      want: { app: 'web', new: 'x' },
-    },
-    {
-      name: 'move a member',
-      ops: [{ op: 'move', from: '/metadata/labels/app', path: '/metadata/labels/name' }],
-      check: (d) => d.metadata.labels,
-      want: { name: 'web' },
-    },
-    {
-      name: 'move within a list',
-      ops: [{ op: 'move', from: '/spec/template/spec/containers/0', path: '/spec/template/spec/containers/1' }],
-      check: (d) => d.spec.template.spec.containers.map((c) => c.name),
-      want: ['side', 'web'],
-    },
-    {
-      name: 'copy makes an independent copy',
-      ops: [
-        { op: 'copy', from: '/spec/template/spec/containers/0', path: '/spec/template/spec/containers/-' },
-        { op: 'replace', path: '/spec/template/spec/containers/2/name', value: 'copy' },
-      ],
-      check: (d) => d.spec.template.spec.containers.map((c) => c.name),
-      want: ['web', 'side', 'copy'],
-    },
-    {
-      name: 'copy from a missing member adds null (evanphx v4)',
-      ops: [{ op: 'copy', from: '/metadata/nothing', path: '/metadata/labels/x' }],
-      check: (d) => d.metadata.labels,
-      want: { app: 'web', x: null },
-    },
-    {
-      name: 'test passes, then the next op applies',
-      ops: [
-        { op: 'test', path: '/spec/replicas', value: 3 },
-        { op: 'replace', path: '/spec/replicas', value: 4 },
-      ],
-      check: (d) => d.spec.replicas,
-      want: 4,
-    },
-    { name: 'test compares structure', ops: [{ op: 'test', path: '/metadata/labels', value: { app: 'web' } }], check: (d) => d.metadata.labels, want: { app: 'web' } },
-    { name: 'test of a missing member against null passes', ops: [{ op: 'test', path: '/spec/paused', value: null }], check: (d) => d.spec.replicas, want: 3 },
-    { name: 'test of the whole document', ops: [{ op: 'test', path: '', value: deployment }], check: (d) => d.spec.replicas, want: 3 },
-    { name: 'a path without a leading slash drops its first segment', ops: [{ op: 'add', path: 'spec/x', value: 1 }], check: (d) => (d as unknown as { x: number }).x, want: 1 },
-    { name: 'an empty list of operations changes nothing', ops: [], check: (d) => d, want: deployment },
-    {
-      name: 'add without a value adds null',
-      ops: [{ op: 'add', path: '/metadata/labels/x' }],
-      check: (d) => d.metadata.labels,
-      want: { app: 'web', x: null },
-    },
-  ];
+  const cases: { name: string; ops: unknown[]; check: (doc: typeof deployment) => unknown; want: unknown }[] =
+    [
+      {
+        name: 'add a member',
+        ops: [{ op: 'add', path: '/metadata/labels/tier', value: 'fe' }],
+        check: (d) => d.metadata.labels,
+        want: { app: 'web', tier: 'fe' },
+      },
+      {
+        name: 'add replaces an existing member',
+        ops: [{ op: 'add', path: '/spec/replicas', value: 5 }],
+        check: (d) => d.spec.replicas,
+        want: 5,
+      },
+      {
+        name: 'add inserts into a list',
+        ops: [{ op: 'add', path: '/spec/template/spec/containers/1', value: { name: 'mid' } }],
+        check: (d) => d.spec.template.spec.containers.map((c) => c.name),
+        want: ['web', 'mid', 'side'],
+      },
+      {
+        name: '- appends',
+        ops: [{ op: 'add', path: '/spec/template/spec/containers/-', value: { name: 'last' } }],
+        check: (d) => d.spec.template.spec.containers.map((c) => c.name),
+        want: ['web', 'side', 'last'],
+      },
+      {
+        name: 'index equal to the length appends',
+        ops: [{ op: 'add', path: '/spec/template/spec/containers/2', value: { name: 'end' } }],
+        check: (d) => d.spec.template.spec.containers.map((c) => c.name),
+        want: ['web', 'side', 'end'],
+      },
+      {
+        name: 'negative index counts from the end (evanphx extension)',
+        ops: [{ op: 'remove', path: '/spec/template/spec/containers/-1' }],
+        check: (d) => d.spec.template.spec.containers.map((c) => c.name),
+        want: ['web'],
+      },
+      {
+        name: 'remove a member',
+        ops: [{ op: 'remove', path: '/metadata/labels/app' }],
+        check: (d) => d.metadata.labels,
+        want: {},
+      },
+      {
+        name: '~1 decodes to /',
+        ops: [{ op: 'remove', path: '/metadata/annotations/a~1b' }],
+        check: (d) => d.metadata.annotations,
+        want: { 'm~n': 'tilde' },
+      },
+      {
+        name: '~0 decodes to ~',
+        ops: [{ op: 'replace', path: '/metadata/annotations/m~0n', value: 'x' }],
+        check: (d) => d.metadata.annotations['m~n'],
+        want: 'x',
+      },
+      {
+        name: 'replace in a list',
+        ops: [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'nginx:2' }],
+        check: (d) => d.spec.template.spec.containers[0]?.image,
+        want: 'nginx:2',
+      },
+      {
+        name: 'replace of a missing member adds it (evanphx v4)',
+        ops: [{ op: 'replace', path: '/metadata/labels/new', value: 'x' }],
+        check: (d) => d.metadata.labels,
+        want: { app: 'web', new: 'x' },
+      },
+      {
+        name: 'move a member',
+        ops: [{ op: 'move', from: '/metadata/labels/app', path: '/metadata/labels/name' }],
+        check: (d) => d.metadata.labels,
+        want: { name: 'web' },
+      },
+      {
+        name: 'move within a list',
+        ops: [
+          { op: 'move', from: '/spec/template/spec/containers/0', path: '/spec/template/spec/containers/1' },
+        ],
+        check: (d) => d.spec.template.spec.containers.map((c) => c.name),
+        want: ['side', 'web'],
+      },
+      {
+        name: 'copy makes an independent copy',
+        ops: [
+          { op: 'copy', from: '/spec/template/spec/containers/0', path: '/spec/template/spec/containers/-' },
+          { op: 'replace', path: '/spec/template/spec/containers/2/name', value: 'copy' },
+        ],
+        check: (d) => d.spec.template.spec.containers.map((c) => c.name),
+        want: ['web', 'side', 'copy'],
+      },
+      {
+        name: 'copy from a missing member adds null (evanphx v4)',
+        ops: [{ op: 'copy', from: '/metadata/nothing', path: '/metadata/labels/x' }],
+        check: (d) => d.metadata.labels,
+        want: { app: 'web', x: null },
+      },
+      {
+        name: 'test passes, then the next op applies',
+        ops: [
+          { op: 'test', path: '/spec/replicas', value: 3 },
+          { op: 'replace', path: '/spec/replicas', value: 4 },
+        ],
+        check: (d) => d.spec.replicas,
+        want: 4,
+      },
+      {
+        name: 'test compares structure',
+        ops: [{ op: 'test', path: '/metadata/labels', value: { app: 'web' } }],
+        check: (d) => d.metadata.labels,
+        want: { app: 'web' },
+      },
+      {
+        name: 'test of a missing member against null passes',
+        ops: [{ op: 'test', path: '/spec/paused', value: null }],
+        check: (d) => d.spec.replicas,
+        want: 3,
+      },
+      {
+        name: 'test of the whole document',
+        ops: [{ op: 'test', path: '', value: deployment }],
+        check: (d) => d.spec.replicas,
+        want: 3,
+      },
+      {
+        name: 'a path without a leading slash drops its first segment',
+        ops: [{ op: 'add', path: 'spec/x', value: 1 }],
+        check: (d) => (d as unknown as { x: number }).x,
+        want: 1,
+      },
+      { name: 'an empty list of operations changes nothing', ops: [], check: (d) => d, want: deployment },
+      {
+        name: 'add without a value adds null',
+        ops: [{ op: 'add', path: '/metadata/labels/x' }],
+        check: (d) => d.metadata.labels,
+        want: { app: 'web', x: null },
+      },
+    ];
 
   it.each(cases)('$name', ({ ops, check, want }) => {
     const target = frozenCopy(deployment);
@@ -159,12 +214,14 @@ describe('applyJsonPatch fails as kube-apiserver does', () => {
     {
       name: 'replace past the end of a list',
       ops: [{ op: 'replace', path: '/spec/template/spec/containers/5', value: {} }],
-      detail: 'replace operation does not apply: doc is missing key: /spec/template/spec/containers/5: missing value',
+      detail:
+        'replace operation does not apply: doc is missing key: /spec/template/spec/containers/5: missing value',
     },
     {
       name: 'add past the end of a list',
       ops: [{ op: 'add', path: '/spec/template/spec/containers/3', value: {} }],
-      detail: "error in add for path: '/spec/template/spec/containers/3': Unable to access invalid index: 3: invalid index referenced",
+      detail:
+        "error in add for path: '/spec/template/spec/containers/3': Unable to access invalid index: 3: invalid index referenced",
     },
     {
       name: 'add with a bad index',
@@ -175,7 +232,8 @@ describe('applyJsonPatch fails as kube-apiserver does', () => {
     {
       name: '- outside add',
       ops: [{ op: 'remove', path: '/spec/template/spec/containers/-' }],
-      detail: "error in remove for path: '/spec/template/spec/containers/-': strconv.Atoi: parsing \"-\": invalid syntax",
+      detail:
+        'error in remove for path: \'/spec/template/spec/containers/-\': strconv.Atoi: parsing "-": invalid syntax',
     },
     {
       name: 'move from a missing parent',
@@ -194,7 +252,11 @@ describe('applyJsonPatch fails as kube-apiserver does', () => {
     },
     { name: 'unknown op', ops: [{ op: 'frobnicate', path: '/a' }], detail: 'Unexpected kind: frobnicate' },
     { name: 'missing op', ops: [{ path: '/a' }], detail: 'Unexpected kind: unknown' },
-    { name: 'add without a path', ops: [{ op: 'add', value: 1 }], detail: 'add operation failed to decode path: missing value' },
+    {
+      name: 'add without a path',
+      ops: [{ op: 'add', value: 1 }],
+      detail: 'add operation failed to decode path: missing value',
+    },
     {
       name: 'replace without a path',
       ops: [{ op: 'replace', value: 1 }],
@@ -203,7 +265,8 @@ describe('applyJsonPatch fails as kube-apiserver does', () => {
     {
       name: 'test with a number path',
       ops: [{ op: 'test', path: 5, value: 1 }],
-      detail: 'test operation failed to decode path: json: cannot unmarshal number into Go value of type string',
+      detail:
+        'test operation failed to decode path: json: cannot unmarshal number into Go value of type string',
     },
     {
       name: 'move without from',
@@ -250,7 +313,10 @@ describe('applyJsonPatch fails as kube-apiserver does', () => {
   });
 
   it.each([
-    [{ op: 'add', path: '/a', value: 1 }, 'json: cannot unmarshal object into Go value of type jsonpatch.Patch'],
+    [
+      { op: 'add', path: '/a', value: 1 },
+      'json: cannot unmarshal object into Go value of type jsonpatch.Patch',
+    ],
     ['[', 'json: cannot unmarshal string into Go value of type jsonpatch.Patch'],
     [['add'], 'json: cannot unmarshal string into Go value of type jsonpatch.Operation'],
     [[[{ op: 'add' }]], 'json: cannot unmarshal array into Go value of type jsonpatch.Operation'],
@@ -262,9 +328,15 @@ describe('applyJsonPatch fails as kube-apiserver does', () => {
   });
 
   it('caps the number of operations', () => {
-    const ops = Array.from({ length: MAX_JSON_PATCH_OPERATIONS + 1 }, () => ({ op: 'test', path: '/a', value: 1 }));
+    const ops = Array.from({ length: MAX_JSON_PATCH_OPERATIONS + 1 }, () => ({
+      op: 'test',
+      path: '/a',
+      value: 1,
+    }));
     const err = catchPatchError(() => applyJsonPatch({ a: 1 }, ops));
     expect(err.code).toBe(413);
-    expect(err.message).toBe('Request entity too large: The allowed maximum operations in a JSON patch is 10000, got 10001');
+    expect(err.message).toBe(
+      'Request entity too large: The allowed maximum operations in a JSON patch is 10000, got 10001',
+    );
   });
 });

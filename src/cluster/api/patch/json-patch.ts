@@ -17,7 +17,15 @@
  */
 import type { JsonValue } from '../types.ts';
 import { goAtoi } from './go-format.ts';
-import { cloneJson, hasKey, isJsonObject, jsonEqual, jsonKindWord, setKey, type JsonObject } from './json-value.ts';
+import {
+  cloneJson,
+  hasKey,
+  isJsonObject,
+  jsonEqual,
+  jsonKindWord,
+  setKey,
+  type JsonObject,
+} from './json-value.ts';
 import { badRequest, entityTooLarge, unprocessable } from './patch-error.ts';
 
 /** kube-apiserver's cap on the number of operations in one JSON patch. */
@@ -117,15 +125,22 @@ function findObject(root: Container, path: string): { con: Container; key: strin
 function stringField(op: Op, field: 'path' | 'from'): { value: string } | { error: string } {
   const raw = op[field];
   if (raw === undefined || raw === null) {
-    return { error: field === 'path' ? `operation missing path field: ${MISSING}` : `operation, missing from field: ${MISSING}` };
+    return {
+      error:
+        field === 'path'
+          ? `operation missing path field: ${MISSING}`
+          : `operation, missing from field: ${MISSING}`,
+    };
   }
-  if (typeof raw !== 'string') return { error: `json: cannot unmarshal ${jsonKindWord(raw)} into Go value of type string` };
+  if (typeof raw !== 'string')
+    return { error: `json: cannot unmarshal ${jsonKindWord(raw)} into Go value of type string` };
   return { value: raw };
 }
 
 function pathOf(op: Op, kind: string, wrapMissing: boolean): string {
   const path = stringField(op, 'path');
-  if ('error' in path) return fail(`${kind} operation failed to decode path: ${wrapMissing ? MISSING : path.error}`);
+  if ('error' in path)
+    return fail(`${kind} operation failed to decode path: ${wrapMissing ? MISSING : path.error}`);
   return path.value;
 }
 
@@ -146,14 +161,18 @@ function applyOp(state: { doc: Container }, op: Op): void {
   switch (kind) {
     case 'add': {
       const path = pathOf(op, 'add', true);
-      const at = findObject(root, path) ?? fail(`add operation does not apply: doc is missing path: "${path}": ${MISSING}`);
+      const at =
+        findObject(root, path) ??
+        fail(`add operation does not apply: doc is missing path: "${path}": ${MISSING}`);
       const err = add(at.con, at.key, valueOf(op));
       if (err !== null) fail(`error in add for path: '${path}': ${err}`);
       return;
     }
     case 'remove': {
       const path = pathOf(op, 'remove', true);
-      const at = findObject(root, path) ?? fail(`remove operation does not apply: doc is missing path: "${path}": ${MISSING}`);
+      const at =
+        findObject(root, path) ??
+        fail(`remove operation does not apply: doc is missing path: "${path}": ${MISSING}`);
       const err = remove(at.con, at.key);
       if (err !== null) fail(`error in remove for path: '${path}': ${err}`);
       return;
@@ -166,33 +185,44 @@ function applyOp(state: { doc: Container }, op: Op): void {
         if (whole !== null) state.doc = whole;
         return;
       }
-      const at = findObject(root, path) ?? fail(`replace operation does not apply: doc is missing path: ${path}: ${MISSING}`);
+      const at =
+        findObject(root, path) ??
+        fail(`replace operation does not apply: doc is missing path: ${path}: ${MISSING}`);
       const current = get(at.con, at.key);
-      if ('error' in current) fail(`replace operation does not apply: doc is missing key: ${path}: ${MISSING}`);
+      if ('error' in current)
+        fail(`replace operation does not apply: doc is missing key: ${path}: ${MISSING}`);
       if (at.con.kind === 'doc') setKey(at.con.obj, at.key, valueOf(op));
       else at.con.arr[arrayIndex(at.con.arr, at.key) as number] = valueOf(op);
       return;
     }
     case 'move': {
       const from = fromOf(op, 'move');
-      const src = findObject(root, from) ?? fail(`move operation does not apply: doc is missing from path: ${from}: ${MISSING}`);
+      const src =
+        findObject(root, from) ??
+        fail(`move operation does not apply: doc is missing from path: ${from}: ${MISSING}`);
       const moved = get(src.con, src.key);
       if ('error' in moved) return fail(`error in move for path: '${src.key}': ${moved.error}`);
       const removeErr = remove(src.con, src.key);
       if (removeErr !== null) fail(`error in move for path: '${src.key}': ${removeErr}`);
       const path = pathOf(op, 'move', false);
-      const dst = findObject(root, path) ?? fail(`move operation does not apply: doc is missing destination path: ${path}: ${MISSING}`);
+      const dst =
+        findObject(root, path) ??
+        fail(`move operation does not apply: doc is missing destination path: ${path}: ${MISSING}`);
       const addErr = add(dst.con, dst.key, moved.value ?? null);
       if (addErr !== null) fail(`error in move for path: '${path}': ${addErr}`);
       return;
     }
     case 'copy': {
       const from = fromOf(op, 'copy');
-      const src = findObject(root, from) ?? fail(`copy operation does not apply: doc is missing from path: ${from}: ${MISSING}`);
+      const src =
+        findObject(root, from) ??
+        fail(`copy operation does not apply: doc is missing from path: ${from}: ${MISSING}`);
       const copied = get(src.con, src.key);
       if ('error' in copied) return fail(`error in copy for from: '${from}': ${copied.error}`);
       const path = pathOf(op, 'copy', true);
-      const dst = findObject(root, path) ?? fail(`copy operation does not apply: doc is missing destination path: ${path}: ${MISSING}`);
+      const dst =
+        findObject(root, path) ??
+        fail(`copy operation does not apply: doc is missing destination path: ${path}: ${MISSING}`);
       const addErr = add(dst.con, dst.key, cloneJson(copied.value));
       if (addErr !== null) fail(`error while adding value during copy: ${addErr}`);
       return;
@@ -205,7 +235,8 @@ function applyOp(state: { doc: Container }, op: Op): void {
         if (!hasValue || !jsonEqual(root.kind === 'doc' ? root.obj : root.arr, op['value'])) fail(failed);
         return;
       }
-      const at = findObject(root, path) ?? fail(`test operation does not apply: is missing path: ${path}: ${MISSING}`);
+      const at =
+        findObject(root, path) ?? fail(`test operation does not apply: is missing path: ${path}: ${MISSING}`);
       const current = get(at.con, at.key);
       if ('error' in current) return fail(`error in test for path: '${path}': ${current.error}`);
       const actual = current.value ?? null;
@@ -238,7 +269,9 @@ export function applyJsonPatch(target: unknown, ops: unknown): JsonValue {
     throw badRequest(`json: cannot unmarshal ${jsonKindWord(bad)} into Go value of type jsonpatch.Operation`);
   }
   if (ops.length > MAX_JSON_PATCH_OPERATIONS) {
-    throw entityTooLarge(`The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${ops.length}`);
+    throw entityTooLarge(
+      `The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${ops.length}`,
+    );
   }
   const doc = asContainer(cloneJson(target)) ?? { kind: 'doc', obj: {} };
   const state = { doc };

@@ -67,7 +67,12 @@ export function deduplicateScalars(input: readonly JsonValue[]): JsonValue[] {
 }
 
 /** Sorts `toSort` by position in `order`; `$patch: delete` maps go last. */
-export function normalizeSliceOrder(toSort: readonly JsonValue[], order: readonly JsonValue[], mergeKey: string, kind: GoType): JsonValue[] {
+export function normalizeSliceOrder(
+  toSort: readonly JsonValue[],
+  order: readonly JsonValue[],
+  mergeKey: string,
+  kind: GoType,
+): JsonValue[] {
   let items = [...toSort];
   let toDelete: JsonValue[] = [];
   if (kind === 'map') {
@@ -83,7 +88,13 @@ export function normalizeSliceOrder(toSort: readonly JsonValue[], order: readonl
 }
 
 /** Interleaves server-only items (`left`) into patch items (`right`) by their live positions. */
-function mergeSortedSlice(left: readonly JsonValue[], right: readonly JsonValue[], serverOrder: readonly JsonValue[], mergeKey: string, kind: GoType): JsonValue[] {
+function mergeSortedSlice(
+  left: readonly JsonValue[],
+  right: readonly JsonValue[],
+  serverOrder: readonly JsonValue[],
+  mergeKey: string,
+  kind: GoType,
+): JsonValue[] {
   const out: JsonValue[] = [];
   let i = 0;
   let j = 0;
@@ -115,7 +126,11 @@ export function normalizeElementOrder(
 }
 
 /** Splits `list` into items present in `by` (by merge key for maps, by value for scalars) and the rest. */
-export function partitionByPresence(list: readonly JsonValue[], by: readonly JsonValue[], mergeKey: string): { present: JsonValue[]; rest: JsonValue[] } {
+export function partitionByPresence(
+  list: readonly JsonValue[],
+  by: readonly JsonValue[],
+  mergeKey: string,
+): { present: JsonValue[]; rest: JsonValue[] } {
   const present: JsonValue[] = [];
   const rest: JsonValue[] = [];
   for (const item of list) {

@@ -31,7 +31,14 @@ export class PatchError extends Error {
 
   /** The metav1.Status body kube-apiserver sends for this error. */
   toStatus(): Status {
-    const status: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: this.message, code: this.code };
+    const status: Status = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: this.message,
+      code: this.code,
+    };
     if (this.reason !== '') status.reason = this.reason;
     // NewGenericServerResponse always sets a (here empty) details object; the other constructors do not.
     if (this.code === 422) status.details = {};

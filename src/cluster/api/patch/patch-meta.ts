@@ -46,8 +46,13 @@ export function fieldMetaAt(struct: StructMeta | undefined, path: string): Field
   return meta;
 }
 
-const struct = (name: string, fields: Record<string, FieldMeta>): StructMeta => Object.freeze({ name, fields: Object.freeze(fields) });
-const mergeBy = (mergeKey: string, type?: StructMeta): FieldMeta => ({ strategy: 'merge', mergeKey, ...(type ? { type } : {}) });
+const struct = (name: string, fields: Record<string, FieldMeta>): StructMeta =>
+  Object.freeze({ name, fields: Object.freeze(fields) });
+const mergeBy = (mergeKey: string, type?: StructMeta): FieldMeta => ({
+  strategy: 'merge',
+  mergeKey,
+  ...(type ? { type } : {}),
+});
 const mergeRetainBy = (mergeKey: string): FieldMeta => ({ strategy: 'merge', retainKeys: true, mergeKey });
 /** A list of scalars merged as a set, e.g. `finalizers`. */
 const mergeSet: FieldMeta = { strategy: 'merge' };

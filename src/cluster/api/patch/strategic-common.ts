@@ -17,8 +17,10 @@ export const DELETE_FROM_PRIMITIVE_LIST_PREFIX = '$deleteFromPrimitiveList';
 export const SET_ELEMENT_ORDER_PREFIX = '$setElementOrder';
 
 // mergepatch's sentinel errors: the API server answers the first group 400, the second 422, the rest 500.
-export const errBadPatchFormatForPrimitiveList = (): PatchError => badRequest('invalid patch format of primitive list');
-export const errBadPatchFormatForRetainKeys = (): PatchError => badRequest('invalid patch format of retainKeys');
+export const errBadPatchFormatForPrimitiveList = (): PatchError =>
+  badRequest('invalid patch format of primitive list');
+export const errBadPatchFormatForRetainKeys = (): PatchError =>
+  badRequest('invalid patch format of retainKeys');
 export const errBadPatchFormatForSetElementOrderList = (): PatchError =>
   badRequest('invalid patch format of setElementOrder list');
 export const errNoListOfLists = (): PatchError => unprocessable('lists of lists are not supported');
@@ -31,7 +33,9 @@ export const errBadArgType = (expected: 'map' | 'slice', actual: unknown): Patch
     `expected a ${expected === 'map' ? 'map[string]interface {}' : '[]interface {}'}, but received a ${goTypeName(actual)}`,
   );
 export const errBadPatchType = (directive: unknown, map: JsonObject): PatchError =>
-  internalError(`unknown patch type: ${typeof directive === 'string' ? directive : goValueString(directive)} in map: ${goValueString(map)}`);
+  internalError(
+    `unknown patch type: ${typeof directive === 'string' ? directive : goValueString(directive)} in map: ${goValueString(map)}`,
+  );
 
 /** The common type of all elements of the lists (Go's `sliceElementType`). */
 export function sliceElementType(...lists: readonly (readonly JsonValue[])[]): GoType {
@@ -68,13 +72,21 @@ export function scalarEqual(a: JsonValue | undefined, b: JsonValue | undefined):
   return (a ?? null) === (b ?? null);
 }
 
-export function mergeKeyValueEqual(left: JsonValue | undefined, right: JsonValue | undefined, mergeKey: string): boolean {
+export function mergeKeyValueEqual(
+  left: JsonValue | undefined,
+  right: JsonValue | undefined,
+  mergeKey: string,
+): boolean {
   if (mergeKey === '') return scalarEqual(left, right);
   return scalarEqual(mergeKeyValue(left, mergeKey), mergeKeyValue(right, mergeKey));
 }
 
 /** The first map in `list` whose `key` equals `value`. */
-export function findMapByKey(list: readonly JsonValue[], key: string, value: JsonValue): { map: JsonObject; index: number } | null {
+export function findMapByKey(
+  list: readonly JsonValue[],
+  key: string,
+  value: JsonValue,
+): { map: JsonObject; index: number } | null {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (!isJsonObject(item)) throw internalError(`value for key ${i} is not a map`);
@@ -84,7 +96,10 @@ export function findMapByKey(list: readonly JsonValue[], key: string, value: Jso
 }
 
 /** Splits a list of maps into elements to keep and `$patch: delete` elements. */
-export function extractToDeleteItems(list: readonly JsonValue[]): { keep: JsonValue[]; toDelete: JsonValue[] } {
+export function extractToDeleteItems(list: readonly JsonValue[]): {
+  keep: JsonValue[];
+  toDelete: JsonValue[];
+} {
   const keep: JsonValue[] = [];
   const toDelete: JsonValue[] = [];
   for (const item of list) {

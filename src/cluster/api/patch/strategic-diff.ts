@@ -49,7 +49,12 @@ function hasAdditionalNewField(original: JsonObject, modified: JsonObject): bool
  * like upstream, diffing a merge list of scalars sorts the original list in place (which is why an
  * unchanged but unsorted `finalizers` list still yields a `$setElementOrder`, as with kubectl).
  */
-export function diffMaps(original: JsonObject, modified: JsonObject, schema: StructMeta | undefined, options: DiffOptions): JsonObject {
+export function diffMaps(
+  original: JsonObject,
+  modified: JsonObject,
+  schema: StructMeta | undefined,
+  options: DiffOptions,
+): JsonObject {
   const patch: JsonObject = {};
   const retainKeys: JsonValue[] = [];
   for (const key of Object.keys(modified)) {
@@ -72,7 +77,8 @@ export function diffMaps(original: JsonObject, modified: JsonObject, schema: Str
       continue;
     }
     if (isJsonObject(before) && isJsonObject(after)) diffMapField(key, before, after, patch, schema, options);
-    else if (Array.isArray(before) && Array.isArray(after)) diffListField(key, before, after, patch, schema, options);
+    else if (Array.isArray(before) && Array.isArray(after))
+      diffListField(key, before, after, patch, schema, options);
     else if (!options.ignoreChangesAndAdditions && !jsonEqual(before, after)) setKey(patch, key, after);
   }
   if (!options.ignoreDeletions) {
@@ -86,17 +92,34 @@ export function diffMaps(original: JsonObject, modified: JsonObject, schema: Str
   return patch;
 }
 
-function diffMapField(key: string, before: JsonObject, after: JsonObject, patch: JsonObject, schema: StructMeta | undefined, options: DiffOptions): void {
+function diffMapField(
+  key: string,
+  before: JsonObject,
+  after: JsonObject,
+  patch: JsonObject,
+  schema: StructMeta | undefined,
+  options: DiffOptions,
+): void {
   const meta = fieldMeta(schema, key);
   if (meta.strategy === REPLACE_DIRECTIVE) {
     if (!options.ignoreChangesAndAdditions) setKey(patch, key, after);
     return;
   }
-  const nested = diffMaps(before, after, meta.type, { ...options, buildRetainKeysDirective: meta.retainKeys === true });
+  const nested = diffMaps(before, after, meta.type, {
+    ...options,
+    buildRetainKeysDirective: meta.retainKeys === true,
+  });
   if (Object.keys(nested).length > 0) setKey(patch, key, nested);
 }
 
-function diffListField(key: string, before: JsonValue[], after: JsonValue[], patch: JsonObject, schema: StructMeta | undefined, options: DiffOptions): void {
+function diffListField(
+  key: string,
+  before: JsonValue[],
+  after: JsonValue[],
+  patch: JsonObject,
+  schema: StructMeta | undefined,
+  options: DiffOptions,
+): void {
   const meta = fieldMeta(schema, key);
   if (meta.strategy !== MERGE_DIRECTIVE) {
     if (!options.ignoreChangesAndAdditions && !jsonEqual(before, after)) setKey(patch, key, after);
@@ -115,7 +138,13 @@ interface ListDiff {
   order: JsonValue[];
 }
 
-function diffLists(original: JsonValue[], modified: JsonValue[], schema: StructMeta | undefined, mergeKey: string, options: DiffOptions): ListDiff {
+function diffLists(
+  original: JsonValue[],
+  modified: JsonValue[],
+  schema: StructMeta | undefined,
+  mergeKey: string,
+  options: DiffOptions,
+): ListDiff {
   if (original.length === 0) {
     if (modified.length === 0 || options.ignoreChangesAndAdditions) return { add: [], remove: [], order: [] };
     return { add: modified, remove: [], order: [] };
@@ -125,10 +154,13 @@ function diffLists(original: JsonValue[], modified: JsonValue[], schema: StructM
   if (kind === 'map') {
     const { patch, deletions } = diffListsOfMaps(original, modified, schema, mergeKey, options);
     const add = [...normalizeSliceOrder(patch, modified, mergeKey, kind), ...deletions];
-    const orderSame = original.length === modified.length && modified.every((item, i) => mergeKeyValueEqual(original[i], item, mergeKey));
+    const orderSame =
+      original.length === modified.length &&
+      modified.every((item, i) => mergeKeyValueEqual(original[i], item, mergeKey));
     const wantOrder =
       options.setElementOrder &&
-      ((!options.ignoreChangesAndAdditions && (add.length > 0 || !orderSame)) || (!options.ignoreDeletions && add.length > 0));
+      ((!options.ignoreChangesAndAdditions && (add.length > 0 || !orderSame)) ||
+        (!options.ignoreDeletions && add.length > 0));
     const order = wantOrder ? modified.map((item) => ({ [mergeKey]: mergeKeyValue(item, mergeKey) })) : [];
     return { add, remove: [], order };
   }
@@ -136,12 +168,21 @@ function diffLists(original: JsonValue[], modified: JsonValue[], schema: StructM
   // `original` is sorted in place by now, as upstream's is: the equality below compares it sorted.
   const wantOrder =
     options.setElementOrder &&
-    ((!options.ignoreDeletions && remove.length > 0) || (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)));
-  return { add: normalizeSliceOrder(add, modified, mergeKey, kind), remove, order: wantOrder ? modified : [] };
+    ((!options.ignoreDeletions && remove.length > 0) ||
+      (!options.ignoreChangesAndAdditions && !jsonEqual(original, modified)));
+  return {
+    add: normalizeSliceOrder(add, modified, mergeKey, kind),
+    remove,
+    order: wantOrder ? modified : [],
+  };
 }
 
 /** Walks both lists sorted by `%v` text: equal texts match, the smaller text was added or removed. */
-function diffListsOfScalars(original: JsonValue[], modified: JsonValue[], options: DiffOptions): { add: JsonValue[]; remove: JsonValue[] } {
+function diffListsOfScalars(
+  original: JsonValue[],
+  modified: JsonValue[],
+  options: DiffOptions,
+): { add: JsonValue[]; remove: JsonValue[] } {
   const before = sortScalars(original);
   const after = sortScalars([...modified]);
   const add: JsonValue[] = [];
@@ -151,7 +192,12 @@ function diffListsOfScalars(original: JsonValue[], modified: JsonValue[], option
   while (i < before.length || j < after.length) {
     const left = before[i] ?? null;
     const right = after[j] ?? null;
-    const cmp = i >= before.length ? 1 : j >= after.length ? -1 : goStringCompare(goValueString(left), goValueString(right));
+    const cmp =
+      i >= before.length
+        ? 1
+        : j >= after.length
+          ? -1
+          : goStringCompare(goValueString(left), goValueString(right));
     if (cmp === 0) {
       i++;
       j++;
@@ -184,7 +230,12 @@ function diffListsOfMaps(
     const right = j < after.length ? after[j] : undefined;
     const leftKey = left === undefined ? null : mergeKeyValue(left, mergeKey);
     const rightKey = right === undefined ? null : mergeKeyValue(right, mergeKey);
-    const cmp = left === undefined ? 1 : right === undefined ? -1 : goStringCompare(goValueString(leftKey), goValueString(rightKey));
+    const cmp =
+      left === undefined
+        ? 1
+        : right === undefined
+          ? -1
+          : goStringCompare(goValueString(leftKey), goValueString(rightKey));
     if (cmp === 0) {
       const nested = diffMaps(left as JsonObject, right as JsonObject, schema, options);
       if (Object.keys(nested).length > 0) {
@@ -197,7 +248,8 @@ function diffListsOfMaps(
       if (!options.ignoreChangesAndAdditions) patch.push(right ?? null);
       j++;
     } else {
-      if (!options.ignoreDeletions) deletions.push({ [mergeKey]: leftKey, [DIRECTIVE_MARKER]: DELETE_DIRECTIVE });
+      if (!options.ignoreDeletions)
+        deletions.push({ [mergeKey]: leftKey, [DIRECTIVE_MARKER]: DELETE_DIRECTIVE });
       i++;
     }
   }

@@ -28,17 +28,62 @@ const run = (cases: Case[], meta = MERGE_ITEM) =>
 
 describe('maps', () => {
   run([
-    { name: 'add, change and keep fields', original: 'name: 1\nvalue: 1', patch: 'value: 2\nother: a', want: 'name: 1\nvalue: 2\nother: a' },
+    {
+      name: 'add, change and keep fields',
+      original: 'name: 1\nvalue: 1',
+      patch: 'value: 2\nother: a',
+      want: 'name: 1\nvalue: 2\nother: a',
+    },
     { name: 'null deletes a field', original: 'name: 1\nvalue: 1', patch: 'value: null', want: 'name: 1' },
-    { name: 'null for a missing field is dropped', original: 'name: 1', patch: 'other: null', want: 'name: 1' },
-    { name: 'nested maps merge', original: 'simpleMap: {a: 1, b: 1}', patch: 'simpleMap: {b: 2, c: 3, a: null}', want: 'simpleMap: {b: 2, c: 3}' },
-    { name: 'nulls inside a new field are discarded', original: 'name: 1', patch: 'simpleMap: {a: null, b: 1}', want: 'name: 1\nsimpleMap: {b: 1}' },
+    {
+      name: 'null for a missing field is dropped',
+      original: 'name: 1',
+      patch: 'other: null',
+      want: 'name: 1',
+    },
+    {
+      name: 'nested maps merge',
+      original: 'simpleMap: {a: 1, b: 1}',
+      patch: 'simpleMap: {b: 2, c: 3, a: null}',
+      want: 'simpleMap: {b: 2, c: 3}',
+    },
+    {
+      name: 'nulls inside a new field are discarded',
+      original: 'name: 1',
+      patch: 'simpleMap: {a: null, b: 1}',
+      want: 'name: 1\nsimpleMap: {b: 1}',
+    },
     { name: 'a type change replaces', original: 'value: {a: 1}', patch: 'value: [1]', want: 'value: [1]' },
-    { name: '$patch: replace on a nested map', original: 'simpleMap: {a: 1, b: 1}', patch: 'simpleMap: {$patch: replace, c: 1}', want: 'simpleMap: {c: 1}' },
-    { name: '$patch: replace at the root', original: 'name: 1\nvalue: 1', patch: '$patch: replace\nother: a', want: 'other: a' },
-    { name: '$patch: replace alone empties the root', original: 'name: 1\nvalue: 1', patch: '$patch: replace', want: '{}' },
-    { name: '$patch: delete on a nested map leaves it empty', original: 'simpleMap: {key1: 1, key2: 1}', patch: 'simpleMap: {$patch: delete}', want: 'simpleMap: {}' },
-    { name: '$patch: delete on a new field adds nothing', original: 'name: 1', patch: 'simpleMap: {$patch: delete}', want: 'name: 1' },
+    {
+      name: '$patch: replace on a nested map',
+      original: 'simpleMap: {a: 1, b: 1}',
+      patch: 'simpleMap: {$patch: replace, c: 1}',
+      want: 'simpleMap: {c: 1}',
+    },
+    {
+      name: '$patch: replace at the root',
+      original: 'name: 1\nvalue: 1',
+      patch: '$patch: replace\nother: a',
+      want: 'other: a',
+    },
+    {
+      name: '$patch: replace alone empties the root',
+      original: 'name: 1\nvalue: 1',
+      patch: '$patch: replace',
+      want: '{}',
+    },
+    {
+      name: '$patch: delete on a nested map leaves it empty',
+      original: 'simpleMap: {key1: 1, key2: 1}',
+      patch: 'simpleMap: {$patch: delete}',
+      want: 'simpleMap: {}',
+    },
+    {
+      name: '$patch: delete on a new field adds nothing',
+      original: 'name: 1',
+      patch: 'simpleMap: {$patch: delete}',
+      want: 'name: 1',
+    },
     {
       name: 'a field tagged replace is not merged',
       original: 'replacingItem: {a: 1, b: {c: 1}}',
@@ -74,15 +119,30 @@ describe('merge lists of maps', () => {
       patch: 'mergingList: [{name: 1, $patch: delete}, {name: 3, $patch: delete}]',
       want: 'mergingList: [{name: 2, value: a}]',
     },
-    { name: '$patch: delete of a missing element is fine', original: 'mergingList: [{name: 1}]', patch: 'mergingList: [{name: 9, $patch: delete}]', want: 'mergingList: [{name: 1}]' },
-    { name: '$patch: replace element empties the list', original: 'mergingList: [{name: 1}, {name: 2}]', patch: 'mergingList: [{$patch: replace}]', want: 'mergingList: []' },
+    {
+      name: '$patch: delete of a missing element is fine',
+      original: 'mergingList: [{name: 1}]',
+      patch: 'mergingList: [{name: 9, $patch: delete}]',
+      want: 'mergingList: [{name: 1}]',
+    },
+    {
+      name: '$patch: replace element empties the list',
+      original: 'mergingList: [{name: 1}, {name: 2}]',
+      patch: 'mergingList: [{$patch: replace}]',
+      want: 'mergingList: []',
+    },
     {
       name: '$patch: replace element keeps the other elements as the list',
       original: 'mergingList: [{name: 1, value: a}, {name: 2}]',
       patch: 'mergingList: [{name: 1}, {$patch: replace}, {name: 5}]',
       want: 'mergingList: [{name: 1}, {name: 5}]',
     },
-    { name: 'merging two empty lists', original: 'mergingList: []', patch: 'mergingList: []', want: 'mergingList: []' },
+    {
+      name: 'merging two empty lists',
+      original: 'mergingList: []',
+      patch: 'mergingList: []',
+      want: 'mergingList: []',
+    },
     {
       name: 'nested merge list inside a merge list',
       original: 'mergingList: [{name: 1, mergingList: [{name: a, value: 1}]}]',
@@ -106,9 +166,24 @@ describe('merge lists of maps', () => {
 
 describe('merge lists of scalars', () => {
   run([
-    { name: 'union without duplicates', original: 'mergingIntList: [1, 2]', patch: 'mergingIntList: [2, 3]', want: 'mergingIntList: [1, 2, 3]' },
-    { name: 'preserve the order from the patch', original: 'mergingIntList: [1, 2, 3]', patch: 'mergingIntList: [3, 1, 2]', want: 'mergingIntList: [3, 1, 2]' },
-    { name: 'partial patch order', original: 'mergingIntList: [1, 2, 3]', patch: 'mergingIntList: [3, 1]', want: 'mergingIntList: [2, 3, 1]' },
+    {
+      name: 'union without duplicates',
+      original: 'mergingIntList: [1, 2]',
+      patch: 'mergingIntList: [2, 3]',
+      want: 'mergingIntList: [1, 2, 3]',
+    },
+    {
+      name: 'preserve the order from the patch',
+      original: 'mergingIntList: [1, 2, 3]',
+      patch: 'mergingIntList: [3, 1, 2]',
+      want: 'mergingIntList: [3, 1, 2]',
+    },
+    {
+      name: 'partial patch order',
+      original: 'mergingIntList: [1, 2, 3]',
+      patch: 'mergingIntList: [3, 1]',
+      want: 'mergingIntList: [2, 3, 1]',
+    },
     {
       name: '$deleteFromPrimitiveList removes items',
       original: 'mergingIntList: [1, 2, 3, 3]',
@@ -133,7 +208,12 @@ describe('merge lists of scalars', () => {
       patch: '$deleteFromPrimitiveList/nonMergingIntList: [2]',
       want: 'nonMergingIntList: [1, 3]',
     },
-    { name: 'a non-merging list is replaced', original: 'nonMergingIntList: [1, 2]', patch: 'nonMergingIntList: [2, 3]', want: 'nonMergingIntList: [2, 3]' },
+    {
+      name: 'a non-merging list is replaced',
+      original: 'nonMergingIntList: [1, 2]',
+      patch: 'nonMergingIntList: [2, 3]',
+      want: 'nonMergingIntList: [2, 3]',
+    },
   ]);
 });
 
@@ -142,13 +222,15 @@ describe('$setElementOrder', () => {
     {
       name: 'orders a merged list of maps',
       original: 'mergingList: [{name: 1}, {name: 2, value: b}]',
-      patch: '$setElementOrder/mergingList: [{name: 4}, {name: 1}, {name: 2}, {name: 3}]\nmergingList: [{name: 4, value: 4}, {name: 3, value: 3}]',
+      patch:
+        '$setElementOrder/mergingList: [{name: 4}, {name: 1}, {name: 2}, {name: 3}]\nmergingList: [{name: 4, value: 4}, {name: 3, value: 3}]',
       want: 'mergingList: [{name: 4, value: 4}, {name: 1}, {name: 2, value: b}, {name: 3, value: 3}]',
     },
     {
       name: 'may name an item the list does not have',
       original: 'mergingList: [{name: 1}, {name: 3}]',
-      patch: '$setElementOrder/mergingList: [{name: 3}, {name: 2}, {name: 1}]\nmergingList: [{name: 3, value: 3}, {name: 1, value: 1}]',
+      patch:
+        '$setElementOrder/mergingList: [{name: 3}, {name: 2}, {name: 1}]\nmergingList: [{name: 3, value: 3}, {name: 1, value: 1}]',
       want: 'mergingList: [{name: 3, value: 3}, {name: 1, value: 1}]',
     },
     {
@@ -161,13 +243,15 @@ describe('$setElementOrder', () => {
       // Upstream's expectation; it holds because Go merges in place (see BackingArray).
       name: 'server-only items keep their place among the ordered ones',
       original: 'mergingList: [{name: 1}, {name: 2, other: b}, {name: 4, other: c}]',
-      patch: '$setElementOrder/mergingList: [{name: 2}, {name: 3}]\nmergingList: [{name: 3}, {name: 1, $patch: delete}]',
+      patch:
+        '$setElementOrder/mergingList: [{name: 2}, {name: 3}]\nmergingList: [{name: 3}, {name: 1, $patch: delete}]',
       want: 'mergingList: [{name: 2, other: b}, {name: 4, other: c}, {name: 3}]',
     },
     {
       name: 'server-only items first when the deletion made room for an addition',
       original: 'mergingList: [{name: 1, other: a}, {name: 4, other: c}]',
-      patch: '$setElementOrder/mergingList: [{name: 2}, {name: 3}]\nmergingList: [{name: 2}, {name: 3}, {name: 1, $patch: delete}]',
+      patch:
+        '$setElementOrder/mergingList: [{name: 2}, {name: 3}]\nmergingList: [{name: 2}, {name: 3}, {name: 1, $patch: delete}]',
       want: 'mergingList: [{name: 4, other: c}, {name: 2}, {name: 3}]',
     },
     {
@@ -187,8 +271,18 @@ describe('$retainKeys', () => {
       patch: 'retainKeysMap: {$retainKeys: [name, value], value: c}',
       want: 'retainKeysMap: {name: foo, value: c}',
     },
-    { name: 'without the directive a retainKeys map just merges', original: 'retainKeysMap: {name: foo}', patch: 'retainKeysMap: {value: bar}', want: 'retainKeysMap: {name: foo, value: bar}' },
-    { name: 'merging an empty map changes nothing', original: 'retainKeysMap: {name: foo, value: a}', patch: 'retainKeysMap: {}', want: 'retainKeysMap: {name: foo, value: a}' },
+    {
+      name: 'without the directive a retainKeys map just merges',
+      original: 'retainKeysMap: {name: foo}',
+      patch: 'retainKeysMap: {value: bar}',
+      want: 'retainKeysMap: {name: foo, value: bar}',
+    },
+    {
+      name: 'merging an empty map changes nothing',
+      original: 'retainKeysMap: {name: foo, value: a}',
+      patch: 'retainKeysMap: {}',
+      want: 'retainKeysMap: {name: foo, value: a}',
+    },
     {
       name: 'on elements of a merge list',
       original: 'retainKeysMergingList: [{name: bar}, {name: foo, value: a, other: b}]',
@@ -198,7 +292,8 @@ describe('$retainKeys', () => {
     {
       name: 'nulls and parallel lists need not be listed',
       original: 'retainKeysMap: {name: foo, value: a, mergingIntList: [1, 2]}',
-      patch: 'retainKeysMap: {$retainKeys: [name, mergingIntList], value: null, $deleteFromPrimitiveList/mergingIntList: [1]}',
+      patch:
+        'retainKeysMap: {$retainKeys: [name, mergingIntList], value: null, $deleteFromPrimitiveList/mergingIntList: [1]}',
       want: 'retainKeysMap: {name: foo, mergingIntList: [2]}',
     },
   ]);
@@ -206,8 +301,20 @@ describe('$retainKeys', () => {
 
 describe('errors are worded and coded as kube-apiserver answers them', () => {
   const errors: { name: string; original: string; patch: unknown; code: number; message: string }[] = [
-    { name: 'a list body', original: 'name: 1', patch: [1], code: 400, message: 'json: cannot unmarshal array into Go value of type map[string]interface {}' },
-    { name: 'a string body', original: 'name: 1', patch: 'x', code: 400, message: 'json: cannot unmarshal string into Go value of type map[string]interface {}' },
+    {
+      name: 'a list body',
+      original: 'name: 1',
+      patch: [1],
+      code: 400,
+      message: 'json: cannot unmarshal array into Go value of type map[string]interface {}',
+    },
+    {
+      name: 'a string body',
+      original: 'name: 1',
+      patch: 'x',
+      code: 400,
+      message: 'json: cannot unmarshal string into Go value of type map[string]interface {}',
+    },
     {
       name: 'missing merge key',
       original: 'mergingList: [{name: 1, value: a}]',
@@ -281,9 +388,13 @@ describe('errors are worded and coded as kube-apiserver answers them', () => {
     {
       name: '$setElementOrder disagreeing with the patch list',
       original: 'mergingList: [{name: 1}, {name: 3}, {name: 2}]',
-      patch: { '$setElementOrder/mergingList': [{ name: 1 }, { name: 2 }, { name: 3 }], mergingList: [{ name: 3 }, { name: 1 }] },
+      patch: {
+        '$setElementOrder/mergingList': [{ name: 1 }, { name: 2 }, { name: 3 }],
+        mergingList: [{ name: 3 }, { name: 1 }],
+      },
       code: 500,
-      message: "the order in patch list:\n[map[name:3] map[name:1]]\n doesn't match $setElementOrder list:\n[map[name:1] map[name:2] map[name:3]]",
+      message:
+        "the order in patch list:\n[map[name:3] map[name:1]]\n doesn't match $setElementOrder list:\n[map[name:1] map[name:2] map[name:3]]",
     },
     {
       name: 'lists of lists',
@@ -302,14 +413,18 @@ describe('errors are worded and coded as kube-apiserver answers them', () => {
   ];
 
   it.each(errors)('$name', ({ original, patch, code, message }) => {
-    const err = catchPatchError(() => applyStrategicMergePatch(frozenCopy(parse(original)), frozenCopy(patch), MERGE_ITEM));
+    const err = catchPatchError(() =>
+      applyStrategicMergePatch(frozenCopy(parse(original)), frozenCopy(patch), MERGE_ITEM),
+    );
     expect(err).toBeInstanceOf(Error);
     expect(err.code).toBe(code);
     expect(err.message).toBe(message);
   });
 
   it('a 500 has no reason in its Status, as kube-apiserver answers plain errors', () => {
-    const err = catchPatchError(() => applyStrategicMergePatch({ mergingList: [{ name: 1 }] }, { mergingList: [{ value: 'b' }] }, MERGE_ITEM));
+    const err = catchPatchError(() =>
+      applyStrategicMergePatch({ mergingList: [{ name: 1 }] }, { mergingList: [{ value: 'b' }] }, MERGE_ITEM),
+    );
     expect(err.toStatus()).toEqual({
       kind: 'Status',
       apiVersion: 'v1',
@@ -388,7 +503,8 @@ spec:
     },
     {
       name: 'status conditions merge by type',
-      original: 'status: {conditions: [{type: Ready, status: "False"}, {type: PodScheduled, status: "True"}]}',
+      original:
+        'status: {conditions: [{type: Ready, status: "False"}, {type: PodScheduled, status: "True"}]}',
       patch: 'status: {conditions: [{type: Ready, status: "True"}]}',
       want: 'status: {conditions: [{type: Ready, status: "True"}, {type: PodScheduled, status: "True"}]}',
     },
@@ -418,48 +534,111 @@ spec:
     ['batch/v1', 'Job', 'spec'],
   ])('%s %s merges pod template containers by name', (apiVersion, kindName) => {
     const got = apply(
-      { spec: { template: { spec: { containers: [{ name: 'a', image: 'x' }, { name: 'b', image: 'y' }] } } } },
+      {
+        spec: {
+          template: {
+            spec: {
+              containers: [
+                { name: 'a', image: 'x' },
+                { name: 'b', image: 'y' },
+              ],
+            },
+          },
+        },
+      },
       { spec: { template: { spec: { containers: [{ name: 'b', image: 'z' }] } } } },
       patchMetaFor(apiVersion, kindName),
     );
-    expect(got).toEqual({ spec: { template: { spec: { containers: [{ name: 'a', image: 'x' }, { name: 'b', image: 'z' }] } } } });
+    expect(got).toEqual({
+      spec: {
+        template: {
+          spec: {
+            containers: [
+              { name: 'a', image: 'x' },
+              { name: 'b', image: 'z' },
+            ],
+          },
+        },
+      },
+    });
   });
 
   it('CronJob job template shares the PodSpec table', () => {
-    const original = { spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'a', image: 'x', args: ['1'] }] } } } } } };
-    const patch = { spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'a', image: 'y' }] } } } } } };
+    const original = {
+      spec: {
+        jobTemplate: {
+          spec: { template: { spec: { containers: [{ name: 'a', image: 'x', args: ['1'] }] } } },
+        },
+      },
+    };
+    const patch = {
+      spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'a', image: 'y' }] } } } } },
+    };
     expect(apply(original, patch, patchMetaFor('batch/v1', 'CronJob'))).toEqual({
-      spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'a', image: 'y', args: ['1'] }] } } } } },
+      spec: {
+        jobTemplate: {
+          spec: { template: { spec: { containers: [{ name: 'a', image: 'y', args: ['1'] }] } } },
+        },
+      },
     });
   });
 
   it('Service ports merge by port; Node taints are replaced; podCIDRs merge', () => {
     expect(
-      apply({ spec: { ports: [{ port: 80, targetPort: 8080 }] } }, { spec: { ports: [{ port: 80, name: 'http' }, { port: 443 }] } }, patchMetaFor('v1', 'Service')),
+      apply(
+        { spec: { ports: [{ port: 80, targetPort: 8080 }] } },
+        { spec: { ports: [{ port: 80, name: 'http' }, { port: 443 }] } },
+        patchMetaFor('v1', 'Service'),
+      ),
     ).toEqual({ spec: { ports: [{ port: 80, targetPort: 8080, name: 'http' }, { port: 443 }] } });
     const node = patchMetaFor('v1', 'Node');
     expect(
       apply(
         { spec: { taints: [{ key: 'a', effect: 'NoSchedule' }], podCIDRs: ['10.0.0.0/24'] } },
-        { spec: { taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }], podCIDRs: ['fd00::/64'] } },
+        {
+          spec: {
+            taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }],
+            podCIDRs: ['fd00::/64'],
+          },
+        },
         node,
       ),
-    ).toEqual({ spec: { taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }], podCIDRs: ['fd00::/64', '10.0.0.0/24'] } });
+    ).toEqual({
+      spec: {
+        taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }],
+        podCIDRs: ['fd00::/64', '10.0.0.0/24'],
+      },
+    });
   });
 
   it('PodDisruptionBudget selector is replaced, not merged', () => {
     expect(
-      apply({ spec: { selector: { matchLabels: { a: '1' } } } }, { spec: { selector: { matchLabels: { b: '2' } } } }, patchMetaFor('policy/v1', 'PodDisruptionBudget')),
+      apply(
+        { spec: { selector: { matchLabels: { a: '1' } } } },
+        { spec: { selector: { matchLabels: { b: '2' } } } },
+        patchMetaFor('policy/v1', 'PodDisruptionBudget'),
+      ),
     ).toEqual({ spec: { selector: { matchLabels: { b: '2' } } } });
   });
 
   it('kubectl rollout restart adds an annotation to the template', () => {
-    const original = { spec: { template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web' }] } } } };
-    const patch = { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:00:00Z' } } } } };
+    const original = {
+      spec: { template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'web' }] } } },
+    };
+    const patch = {
+      spec: {
+        template: {
+          metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:00:00Z' } },
+        },
+      },
+    };
     expect(apply(original, patch, patchMetaFor('apps/v1', 'Deployment'))).toEqual({
       spec: {
         template: {
-          metadata: { labels: { app: 'web' }, annotations: { 'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:00:00Z' } },
+          metadata: {
+            labels: { app: 'web' },
+            annotations: { 'kubectl.kubernetes.io/restartedAt': '2025-01-01T00:00:00Z' },
+          },
           spec: { containers: [{ name: 'web' }] },
         },
       },

@@ -20,7 +20,16 @@
  */
 import type { JsonValue } from '../types.ts';
 import { goTypeOf, goValueString } from './go-format.ts';
-import { cloneJson, hasKey, isJsonObject, jsonEqual, jsonKindWord, setKey, type JsonObject } from './json-value.ts';
+import {
+  cloneJson,
+  hasKey,
+  isJsonObject,
+  jsonEqual,
+  jsonKindWord,
+  setKey,
+  type JsonObject,
+} from './json-value.ts';
+import { BackingArray } from './backing-array.ts';
 import { deduplicateScalars, normalizeElementOrder, partitionByPresence } from './list-order.ts';
 import { badRequest, internalError } from './patch-error.ts';
 import { fieldMeta, type StructMeta } from './patch-meta.ts';
@@ -97,7 +106,11 @@ function applyRetainKeysDirective(original: JsonObject, patch: JsonObject, optio
   if (!Array.isArray(retainKeys)) throw errBadPatchFormatForRetainKeys();
   const keep = new Set<JsonValue>(retainKeys);
   for (const key of Object.keys(patch)) {
-    if (patch[key] === null || key.startsWith(DELETE_FROM_PRIMITIVE_LIST_PREFIX) || key.startsWith(SET_ELEMENT_ORDER_PREFIX)) {
+    if (
+      patch[key] === null ||
+      key.startsWith(DELETE_FROM_PRIMITIVE_LIST_PREFIX) ||
+      key.startsWith(SET_ELEMENT_ORDER_PREFIX)
+    ) {
       continue;
     }
     if (!keep.has(key)) throw errBadPatchFormatForRetainKeys();
@@ -108,8 +121,13 @@ function applyRetainKeysDirective(original: JsonObject, patch: JsonObject, optio
 }
 
 /** Checks that the patch list's elements appear in the `$setElementOrder` list, in the same order. */
-function validatePatchWithSetOrderList(patchList: JsonValue, setOrderList: JsonValue, mergeKey: string): void {
-  if (!Array.isArray(setOrderList) || !Array.isArray(patchList)) throw errBadPatchFormatForSetElementOrderList();
+function validatePatchWithSetOrderList(
+  patchList: JsonValue,
+  setOrderList: JsonValue,
+  mergeKey: string,
+): void {
+  if (!Array.isArray(setOrderList) || !Array.isArray(patchList))
+    throw errBadPatchFormatForSetElementOrderList();
   if (setOrderList.length === 0 || patchList.length === 0) return;
   const nonDelete = mergeKey !== '' ? extractToDeleteItems(patchList).keep : patchList;
   let p = 0;
@@ -131,7 +149,12 @@ function validatePatchWithSetOrderList(patchList: JsonValue, setOrderList: JsonV
 }
 
 /** Handles every `$setElementOrder/<f>` of `patch` together with list `<f>`, then drops both from `patch`. */
-function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, schema: StructMeta | undefined, options: MergeOptions): void {
+function mergePatchIntoOriginal(
+  original: JsonObject,
+  patch: JsonObject,
+  schema: StructMeta | undefined,
+  options: MergeOptions,
+): void {
   for (const key of Object.keys(patch)) {
     if (!key.startsWith(SET_ELEMENT_ORDER_PREFIX)) continue;
     const order = patch[key] ?? null;
@@ -157,8 +180,13 @@ function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, schema:
 
     let merged: SliceMerge;
     if (foundOriginal && !foundPatch) merged = { list: originalList, serverView: originalList };
-    else if (!foundOriginal && foundPatch) merged = { list: (removeDirectives(patchList) as JsonValue[] | undefined) ?? [], serverView: originalList };
-    else if (foundOriginal && foundPatch) merged = mergeSliceHandler(originalList, patchList, meta.type, meta.strategy, mergeKey, false, options);
+    else if (!foundOriginal && foundPatch)
+      merged = {
+        list: (removeDirectives(patchList) as JsonValue[] | undefined) ?? [],
+        serverView: originalList,
+      };
+    else if (foundOriginal && foundPatch)
+      merged = mergeSliceHandler(originalList, patchList, meta.type, meta.strategy, mergeKey, false, options);
     else continue;
 
     const { present, rest } = partitionByPresence(merged.list, order, mergeKey);
@@ -172,7 +200,12 @@ function mergePatchIntoOriginal(original: JsonObject, patch: JsonObject, schema:
  * Merges `patch` into `original` in place and returns the result (which may be a different map when a
  * `$patch` directive says so). Both must be private copies.
  */
-export function mergeMap(original: JsonObject | null, patch: JsonObject, schema: StructMeta | undefined, options: MergeOptions): JsonObject {
+export function mergeMap(
+  original: JsonObject | null,
+  patch: JsonObject,
+  schema: StructMeta | undefined,
+  options: MergeOptions,
+): JsonObject {
   if (hasKey(patch, DIRECTIVE_MARKER)) return handleDirectiveInMergeMap(patch[DIRECTIVE_MARKER], patch);
   const target = original ?? {};
   applyRetainKeysDirective(target, patch, options);
@@ -206,9 +239,23 @@ export function mergeMap(original: JsonObject | null, patch: JsonObject, schema:
     const current = target[key] ?? null;
     const meta = fieldMeta(schema, key);
     if (isJsonObject(current)) {
-      setKey(target, key, meta.strategy === REPLACE_DIRECTIVE ? asMap(patchValue) : mergeMap(current, asMap(patchValue), meta.type, options));
+      setKey(
+        target,
+        key,
+        meta.strategy === REPLACE_DIRECTIVE
+          ? asMap(patchValue)
+          : mergeMap(current, asMap(patchValue), meta.type, options),
+      );
     } else if (Array.isArray(current)) {
-      const merged = mergeSliceHandler(current, patchValue as JsonValue[], meta.type, meta.strategy, meta.mergeKey ?? '', isDeleteList, options);
+      const merged = mergeSliceHandler(
+        current,
+        patchValue as JsonValue[],
+        meta.type,
+        meta.strategy,
+        meta.mergeKey ?? '',
+        isDeleteList,
+        options,
+      );
       setKey(target, key, merged.list);
     } else {
       setKey(target, key, patchValue);
@@ -217,7 +264,7 @@ export function mergeMap(original: JsonObject | null, patch: JsonObject, schema:
   return target;
 }
 
-/** A merged list, and how the live list reads afterwards (see {@link mergeSlice}). */
+/** A merged list, and how the live list reads afterwards (see backing-array.ts). */
 interface SliceMerge {
   readonly list: JsonValue[];
   readonly serverView: readonly JsonValue[];
@@ -233,39 +280,9 @@ function mergeSliceHandler(
   options: MergeOptions,
 ): SliceMerge {
   // Deletion lists apply whatever the field's strategy is.
-  if (strategy === MERGE_DIRECTIVE || isDeleteList) return mergeSlice(original, patch, schema, mergeKey, options, isDeleteList);
+  if (strategy === MERGE_DIRECTIVE || isDeleteList)
+    return mergeSlice(original, patch, schema, mergeKey, options, isDeleteList);
   return { list: patch, serverView: original };
-}
-
-/**
- * Upstream merges in place on Go slices, and `$setElementOrder` later orders server-only items by the
- * live list as it reads *after* that: each `$patch: delete` shifted the rest of the backing array left,
- * then each appended element overwrote the next slot. Upstream's own expected results depend on it
- * (live [1, 2, 4] with delete 1 and add 3 orders by [2, 4, 3]), so this records the same view.
- */
-class BackingArray {
-  readonly view: JsonValue[];
-  readonly list: JsonValue[];
-
-  constructor(items: readonly JsonValue[]) {
-    this.view = [...items];
-    this.list = [...items];
-  }
-
-  removeAt(index: number): void {
-    this.list.splice(index, 1);
-    for (let i = index; i < this.list.length; i++) this.view[i] = this.list[i] ?? null;
-  }
-
-  push(item: JsonValue): void {
-    if (this.list.length < this.view.length) this.view[this.list.length] = item;
-    this.list.push(item);
-  }
-
-  set(index: number, item: JsonValue): void {
-    this.list[index] = item;
-    if (index < this.view.length) this.view[index] = item;
-  }
 }
 
 function mergeSlice(
@@ -280,11 +297,17 @@ function mergeSlice(
   const kind = sliceElementType(original, patchIn);
   if (kind !== 'map') {
     if (options.mergeParallelList && isDeleteList) {
-      return { list: original.filter((item) => !patchIn.some((gone) => gone === item)), serverView: original };
+      return {
+        list: original.filter((item) => !patchIn.some((gone) => gone === item)),
+        serverView: original,
+      };
     }
     const merged = deduplicateScalars([...original, ...patchIn]);
     const { present, rest } = partitionByPresence(merged, patchIn, mergeKey);
-    return { list: normalizeElementOrder(present, rest, patchIn, original, mergeKey, kind), serverView: original };
+    return {
+      list: normalizeElementOrder(present, rest, patchIn, original, mergeKey, kind),
+      serverView: original,
+    };
   }
   if (mergeKey === '') throw internalError(`cannot merge lists without merge key for ${schema?.name ?? ''}`);
 
@@ -324,7 +347,10 @@ function mergeSlice(
     else target.push(item);
   }
   const { present, rest } = partitionByPresence(target.list, patch, mergeKey);
-  return { list: normalizeElementOrder(present, rest, patch, base, mergeKey, kind), serverView: backing.view };
+  return {
+    list: normalizeElementOrder(present, rest, patch, base, mergeKey, kind),
+    serverView: backing.view,
+  };
 }
 
 /**
@@ -338,9 +364,15 @@ function mergeSlice(
  * message) for everything else upstream returns as a bare Go error, such as a missing merge key
  * (`map: map[image:nginx] does not contain declared merge key: name`). A `null` patch changes nothing.
  */
-export function applyStrategicMergePatch(original: unknown, patch: unknown, meta: StructMeta | undefined): JsonObject {
+export function applyStrategicMergePatch(
+  original: unknown,
+  patch: unknown,
+  meta: StructMeta | undefined,
+): JsonObject {
   if (patch !== null && patch !== undefined && !isJsonObject(patch)) {
-    throw badRequest(`json: cannot unmarshal ${jsonKindWord(patch)} into Go value of type map[string]interface {}`);
+    throw badRequest(
+      `json: cannot unmarshal ${jsonKindWord(patch)} into Go value of type map[string]interface {}`,
+    );
   }
   const target = cloneJson(original);
   const base = isJsonObject(target) ? target : {};

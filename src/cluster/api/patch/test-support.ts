@@ -29,7 +29,6 @@ export function catchPatchError(fn: () => unknown): PatchError {
   throw new Error('expected a PatchError, got none');
 }
 
-
 /**
  * The `MergeItem` struct of upstream strategicpatch/patch_test.go, whose test cases are ported here:
  * every kind of list and map tag on one recursive type.

@@ -60,6 +60,10 @@ export function createThreeWayMergePatch(
  * removed fields become null, removed merge-list elements `$patch: delete`, with `$setElementOrder`
  * lists. Never mutates its inputs; an empty object means no change.
  */
-export function createTwoWayMergePatch(original: unknown, modified: unknown, meta: StructMeta | undefined): JsonObject {
+export function createTwoWayMergePatch(
+  original: unknown,
+  modified: unknown,
+  meta: StructMeta | undefined,
+): JsonObject {
   return diffMaps(privateCopy(original), privateCopy(modified), meta, { setElementOrder: true });
 }

@@ -2,7 +2,7 @@
  * A pod's QoS class, as kube-apiserver stores it in status.qosClass at creation
  * (k/k pkg/apis/core/helper/qos GetPodQOS). Only cpu and memory count, and only non-zero amounts.
  */
-import { Quantity, tryParseQuantity } from '../quantity.ts';
+import { tryParseQuantity, type Quantity } from '../quantity.ts';
 import type { PodSpec } from './pod-types.ts';
 
 export type QOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';

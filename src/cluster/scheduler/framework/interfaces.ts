@@ -26,7 +26,7 @@ export interface PreEnqueuePlugin extends Plugin {
 
 /** A pod as the queue holds it. */
 export interface QueuedPodInfo {
-  readonly podInfo: PodInfo;
+  podInfo: PodInfo;
   /** When it was (re-)added to the queue, virtual ms. */
   timestamp: number;
   /** Scheduling attempts so far. */

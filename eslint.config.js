@@ -48,6 +48,13 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of the pure library may read fixtures from disk; the library itself may not.
+    files: ['src/cluster/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['react', 'react-dom', 'comlink', '@xyflow/react', 'zustand'] }],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

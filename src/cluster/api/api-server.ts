@@ -12,7 +12,7 @@ import type { MvccStore } from '../store/mvcc-store.ts';
 import { CompactedError, FutureRevisionError } from '../store/types.ts';
 import type { VirtualClock } from '../sim/clock.ts';
 import type { Rng } from '../sim/rng.ts';
-import type { Actor, KubeObject, ObjectList } from './types.ts';
+import type { Actor, KubeObject, ObjectList, Status } from './types.ts';
 import { apiVersionOf, resourceFor, resourceForKind, type ResourceType } from './registry.ts';
 import { listPrefix, objectKey } from './storage-keys.ts';
 import * as errors from './errors.ts';
@@ -147,7 +147,7 @@ export class ApiServer {
    * With resourceVersion '' or '0' the watcher first gets an ADDED event for every existing object.
    * A resourceVersion older than the last compaction yields one ERROR event with a 410 Expired Status.
    */
-  watch(req: ResourceRequest, opts: WatchOptions, actor: Actor, onEvent: (ev: ApiWatchEvent | { type: 'ERROR'; object: import('./types.ts').Status }) => void): ApiWatch {
+  watch(req: ResourceRequest, opts: WatchOptions, actor: Actor, onEvent: (ev: ApiWatchEvent | { type: 'ERROR'; object: Status }) => void): ApiWatch {
     const t = this.resolve(req);
     return this.observed('watch', t, req, opts.name, actor, () => {
       let filter = buildFilter(t, opts.labelSelector, opts.fieldSelector);

@@ -13,6 +13,19 @@ import { patchMetaFor } from './patch/patch-meta.ts';
 import { PatchError } from './patch/patch-error.ts';
 
 export function applyPatch(type: PatchType, t: ResourceType, current: KubeObject, patch: unknown): unknown {
+  return dropNulls(patchRaw(type, t, current, patch));
+}
+
+/** Decoding into typed objects turns `null` into "unset": a patched field set to null is gone. */
+function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = dropNulls(v);
+  return out;
+}
+
+function patchRaw(type: PatchType, t: ResourceType, current: KubeObject, patch: unknown): unknown {
   try {
     switch (type) {
       case 'json':

@@ -49,7 +49,7 @@ const CASES: [string, string, string | RegExp][] = [
   ['invalid UTF-8 (replacement characters)', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: "\ufffd\ufffd\ufffd"\n', /UTF-8|binary|text/i],
   ['an integer too large', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 123456789012345678901234567890\n', /.+/],
   ['a stale resourceVersion', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: existing\n  resourceVersion: "1"\ndata:\n  x: "2"\n', 'the object has been modified; please apply your changes to the latest version and try again'],
-  ['a Job whose pods restart Always', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: busybox\n      restartPolicy: Always\n', 'spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"'],
+  ['a Job whose pods restart Always', 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: busybox\n      restartPolicy: Always\n', 'spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"'],
   ['a CronJob with a bad schedule', 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: cj\nspec:\n  schedule: "every minute"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: c\n            image: busybox\n          restartPolicy: OnFailure\n', 'spec.schedule: Invalid value: "every minute"'],
 ];
 

@@ -5,7 +5,7 @@
 import type { AdmissionPlugin } from './types.ts';
 import type { KubeObject } from '../types.ts';
 import { forbidden } from '../errors.ts';
-import { Quantity, tryParseQuantity } from '../quantity.ts';
+import { tryParseQuantity, type Quantity } from '../quantity.ts';
 import { aggregateMessage } from './aggregate.ts';
 
 export const NAME = 'LimitRanger';

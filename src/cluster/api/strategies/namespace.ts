@@ -109,5 +109,7 @@ export function namespaceDeletion(current: KubeObject, options: DeleteOptions, n
     if (finalizers.length > 0 || (next.metadata.finalizers ?? []).length > 0) return { kind: 'mark', object: next };
   }
   if (finalizers.length > 0) throw conflict(NAMESPACES, current.metadata.name ?? '', NAMESPACE_PURGE_MESSAGE);
+  // Finalized: gone now unless metadata finalizers (orphan, foregroundDeletion, ...) still hold it.
+  if (current.metadata.deletionTimestamp) return (current.metadata.finalizers ?? []).length === 0 ? { kind: 'now' } : { kind: 'unchanged' };
   return decideDeletion(current, { ...options, gracePeriodSeconds: 0 }, {}, nowMs);
 }

@@ -95,11 +95,15 @@ function policy(value: string | undefined, path: string, supported: readonly str
   return supported.includes(value) ? [] : [notSupported(path, value, supported)];
 }
 
-/** ValidatePodSpec at `path` (`spec` for a Pod, `spec.template.spec` for a workload). */
-export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldError[] {
+/**
+ * ValidatePodSpec at `path` (`spec` for a Pod, `spec.template.spec` for a workload). `extraVolumes` are
+ * names mounts may refer to besides spec.volumes (a StatefulSet's volumeClaimTemplates).
+ */
+export function validatePodSpec(spec: PodSpec | undefined, path: string, extraVolumes: readonly string[] = []): FieldError[] {
   const s = spec ?? {};
   const errs: FieldError[] = [];
   const volumes = validateVolumes(s.volumes, `${path}.volumes`, errs);
+  for (const v of extraVolumes) volumes.add(v);
   errs.push(...validateContainers(s.containers, volumes, `${path}.containers`));
   errs.push(...validateInitContainers(s.initContainers, s.containers ?? [], volumes, `${path}.initContainers`));
   errs.push(...policy(s.restartPolicy, `${path}.restartPolicy`, RESTART_POLICIES));
@@ -124,11 +128,11 @@ export function validatePodSpec(spec: PodSpec | undefined, path: string): FieldE
  * ValidatePodTemplateSpec at `path` (e.g. `spec.template`). Template labels are reported under
  * `<path>.labels` (not `.metadata.labels`), as Kubernetes does.
  */
-export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, path: string): FieldError[] {
+export function validatePodTemplateSpec(template: PodTemplateSpec | undefined, path: string, extraVolumes: readonly string[] = []): FieldError[] {
   if (!template) return [required(path, '')];
   const errs = validateLabels(template.metadata?.labels, `${path}.labels`);
   errs.push(...validateAnnotations(template.metadata?.annotations, `${path}.annotations`));
-  errs.push(...validatePodSpec(template.spec, `${path}.spec`));
+  errs.push(...validatePodSpec(template.spec, `${path}.spec`, extraVolumes));
   if ((template.spec?.ephemeralContainers ?? []).length > 0) {
     errs.push(forbidden(`${path}.spec.ephemeralContainers`, 'ephemeral containers not allowed in pod template'));
   }

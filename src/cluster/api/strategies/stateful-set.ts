@@ -58,7 +58,10 @@ function validateStatefulSetSpec(spec: StatefulSetSpec): FieldError[] {
   errs.push(...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'));
   errs.push(...nonNegative(spec.ordinals?.start, 'spec.ordinals.start'));
   errs.push(...validateWorkloadSelector(spec.selector, spec.template?.metadata?.labels, 'spec', 'statefulset'));
-  errs.push(...validateAlwaysRestartTemplate(spec.template, 'spec', 'StatefulSet', true));
+  // Kubernetes leaves a StatefulSet's pod spec unvalidated (a TODO: mounts may name claim templates); the
+  // sandbox validates it, counting the claim templates as volumes, so what its kubelets run is sound.
+  const claimNames = (spec.volumeClaimTemplates ?? []).map((t) => String(t.metadata?.name ?? ''));
+  errs.push(...validateAlwaysRestartTemplate(spec.template, 'spec', 'StatefulSet', { deadlineForbidden: true, extraVolumes: claimNames }));
   (spec.volumeClaimTemplates ?? []).forEach((t, i) => errs.push(...validatePVCSpec(t.spec, `spec.volumeClaimTemplates[${i}].spec`)));
   return errs;
 }

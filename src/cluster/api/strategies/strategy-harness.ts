@@ -7,6 +7,7 @@ import type { KubeObject } from '../types.ts';
 import type { Strategy, StrategyContext } from '../strategy.ts';
 import type { AdmissionReader } from '../admission/types.ts';
 import { Rng } from '../../sim/rng.ts';
+import { DEFAULT_EPOCH_MS } from '../../sim/clock.ts';
 import { formatFieldError } from '../validation/field-error.ts';
 
 /** A context whose reader serves `stored` objects by resource name (`services`, ...). */
@@ -16,7 +17,7 @@ export function makeContext(stored: Readonly<Record<string, readonly KubeObject[
     list: (_g, resource, namespace) => (stored[resource] ?? []).filter((o) => namespace === undefined || o.metadata.namespace === namespace),
     now: () => 0,
   };
-  return { now: Date.UTC(2026, 0, 1), rng: new Rng(seed), reader };
+  return { now: DEFAULT_EPOCH_MS, rng: new Rng(seed), reader };
 }
 
 export interface Outcome {

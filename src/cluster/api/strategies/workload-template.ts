@@ -30,16 +30,21 @@ export function workloadSpec(obj: KubeObject): WorkloadSpec {
  * then no activeDeadlineSeconds (`activeDeadlineSeconds in <Kind> is not Supported`; Invalid for the
  * apps kinds that use it, Forbidden for StatefulSet).
  */
-export function validateAlwaysRestartTemplate(template: PodTemplateSpec | undefined, specPath: string, kind: string, deadlineForbidden = false): FieldError[] {
+export function validateAlwaysRestartTemplate(
+  template: PodTemplateSpec | undefined,
+  specPath: string,
+  kind: string,
+  opts: { deadlineForbidden?: boolean; extraVolumes?: readonly string[] } = {},
+): FieldError[] {
   const path = `${specPath}.template`;
-  const errs = validatePodTemplateSpec(template, path);
+  const errs = validatePodTemplateSpec(template, path, opts.extraVolumes);
   if (!template) return errs;
   const policy = template.spec?.restartPolicy ?? '';
   if (policy !== 'Always') errs.push(notSupported(`${path}.spec.restartPolicy`, policy, ['Always']));
   const deadline = template.spec?.activeDeadlineSeconds;
   if (deadline !== undefined) {
     const msg = `activeDeadlineSeconds in ${kind} is not Supported`;
-    errs.push(deadlineForbidden ? forbidden(`${path}.spec.activeDeadlineSeconds`, msg) : invalid(`${path}.spec.activeDeadlineSeconds`, deadline, msg));
+    errs.push(opts.deadlineForbidden ? forbidden(`${path}.spec.activeDeadlineSeconds`, msg) : invalid(`${path}.spec.activeDeadlineSeconds`, deadline, msg));
   }
   return errs;
 }

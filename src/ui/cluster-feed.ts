@@ -1,12 +1,19 @@
 /**
  * Connects the page's mirror to the worker exactly once per page (not per React mount, so StrictMode's
- * double effects never subscribe twice): one snapshot, then deltas.
+ * double effects never subscribe twice): one snapshot, then deltas. Each delta's activity also feeds the
+ * head node's figures and the request flows.
  */
 import { useCluster } from './state/cluster-store.ts';
+import { recordActivity } from './state/activity.ts';
 import { clusterRemote, proxy } from './worker-client.ts';
 import type { Delta } from '../worker/protocol.ts';
 
 let started = false;
+
+function apply(d: Delta): void {
+  useCluster.getState().applyDelta(d);
+  if (d.activity) recordActivity(d.activity, d.time, d.paused ? 0 : d.speed);
+}
 
 export function connectClusterFeed(): void {
   if (started) return;
@@ -14,7 +21,7 @@ export function connectClusterFeed(): void {
   let ready = false;
   const early: Delta[] = [];
   const onDelta = proxy((d: Delta) => {
-    if (ready) useCluster.getState().applyDelta(d);
+    if (ready) apply(d);
     else early.push(d);
   });
   void clusterRemote()
@@ -22,6 +29,6 @@ export function connectClusterFeed(): void {
     .then((snapshot) => {
       useCluster.getState().applySnapshot(snapshot);
       ready = true;
-      for (const d of early) if (d.revision >= snapshot.revision) useCluster.getState().applyDelta(d);
+      for (const d of early) if (d.revision >= snapshot.revision) apply(d);
     });
 }

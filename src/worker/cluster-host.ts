@@ -6,7 +6,9 @@
 import { Cluster, type ClusterOptions } from '../cluster/cluster.ts';
 import type { KubeObject } from '../cluster/api/types.ts';
 import { applyManifests } from '../cluster/kubectl/apply.ts';
-import type { ApplyResult, Delta, MirroredObject, Snapshot } from './protocol.ts';
+import type { ApplyResult, CommandResult, Delta, HostStats, MirroredObject, NodeSpec, ObjectRef, Snapshot } from './protocol.ts';
+import { ActivityTally } from './activity-tally.ts';
+import * as commands from './node-commands.ts';
 
 export type DeltaListener = (delta: Delta) => void;
 
@@ -25,10 +27,13 @@ export class ClusterHost {
   private tickTimer: ReturnType<typeof setInterval> | undefined;
   private lastTick = 0;
   private unwatch: (() => void) | undefined;
+  private unobserve: (() => void) | undefined;
+  private readonly activity = new ActivityTally();
 
   constructor(opts: ClusterOptions = {}, private readonly realTime = true) {
     this.cluster = new Cluster(opts);
     this.watchStore();
+    this.unobserve = this.cluster.api.observe(this.activity.onRequest);
     if (realTime) this.startClock();
   }
 
@@ -94,8 +99,65 @@ export class ClusterHost {
     return this.cluster.store.stats();
   }
 
+  /** The underlying cluster, for tests and benchmarks in the same thread. */
+  get raw(): Cluster {
+    return this.cluster;
+  }
+
+  /** Runs a page command, then makes sure its effects reach the page in the next batch. */
+  command(run: (cluster: Cluster) => CommandResult): CommandResult {
+    const result = run(this.cluster);
+    this.scheduleFlush(true);
+    return result;
+  }
+
+  killNode(name: string): CommandResult {
+    return this.command((c) => commands.killNode(c, name));
+  }
+  startNode(name: string): CommandResult {
+    return this.command((c) => commands.startNode(c, name));
+  }
+  addNode(spec: NodeSpec): CommandResult {
+    return this.command((c) => commands.addNode(c, spec));
+  }
+  cordon(name: string, unschedulable: boolean): CommandResult {
+    return this.command((c) => commands.cordon(c, name, unschedulable));
+  }
+  drain(name: string): CommandResult {
+    return this.command((c) => commands.drain(c, name));
+  }
+  deleteNode(name: string): CommandResult {
+    return this.command((c) => commands.deleteNode(c, name));
+  }
+  deleteObject(ref: ObjectRef, propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'): CommandResult {
+    return this.command((c) => commands.deleteObject(c, ref, propagationPolicy));
+  }
+  scale(ref: ObjectRef, replicas: number): CommandResult {
+    return this.command((c) => commands.scale(c, ref, replicas));
+  }
+  restartRollout(ref: ObjectRef): CommandResult {
+    return this.command((c) => commands.restartRollout(c, ref));
+  }
+
+  /** The scheduler's last decision for a pod (plain data), or undefined when there is none or no scheduler yet. */
+  decisionRecord(namespace: string, podName: string): unknown {
+    const fn = commands.chaos(this.cluster).decisionRecord;
+    return fn ? fn.call(this.cluster, namespace, podName) : undefined;
+  }
+
+  /** Figures for the head node's component cards. Parts not wired yet are left out. */
+  stats(): HostStats {
+    const s = this.cluster.store.stats();
+    const c = commands.chaos(this.cluster);
+    const out: HostStats = { store: { keys: s.keys, approxBytes: s.approxBytes, revision: s.revision } };
+    if (c.schedulerQueue) out.scheduler = c.schedulerQueue.call(this.cluster);
+    if (c.controllerQueues) out.controllers = c.controllerQueues.call(this.cluster);
+    return out;
+  }
+
   dispose(): void {
     this.unwatch?.();
+    this.unobserve?.();
     if (this.tickTimer) clearInterval(this.tickTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.listeners.clear();
@@ -119,6 +181,7 @@ export class ClusterHost {
     const w = store.watch<KubeObject>('/registry/', { prefix: true, fromRevision: store.revision() + 1 }, (events) => {
       for (const ev of events) {
         const key = ev.kv.key;
+        this.activity.onStoreChange(key, ev.type === 'DELETE' ? undefined : ev.kv.value);
         const prior = this.pending.get(key);
         if (ev.type === 'DELETE') {
           if (prior?.kind === 'added') this.pending.delete(key);
@@ -135,7 +198,7 @@ export class ClusterHost {
 
   private scheduleFlush(always = false): void {
     if (this.flushTimer !== undefined) return;
-    if (!always && this.pending.size === 0) return;
+    if (!always && this.pending.size === 0 && this.activity.empty) return;
     this.flushTimer = setTimeout(() => {
       this.flushTimer = undefined;
       this.flush();
@@ -152,7 +215,8 @@ export class ClusterHost {
       else (change.kind === 'added' ? added : updated).push({ key, object: change.object! });
     }
     this.pending.clear();
-    const delta: Delta = { revision: this.cluster.store.revision(), time: this.cluster.clock.now(), added, updated, removed, speed: this.speed, paused: this.paused };
+    const activity = { ...this.activity.take(), stats: this.stats() };
+    const delta: Delta = { revision: this.cluster.store.revision(), time: this.cluster.clock.now(), added, updated, removed, speed: this.speed, paused: this.paused, activity };
     for (const l of this.listeners) l(delta);
   }
 }

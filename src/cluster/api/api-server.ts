@@ -300,10 +300,11 @@ export class ApiServer {
     if (obj.metadata.uid && obj.metadata.uid !== old.metadata.uid) {
       throw errors.conflict(t, name, `Precondition failed: UID in precondition: ${obj.metadata.uid}, UID in object meta: ${old.metadata.uid}`);
     }
-    const strategy = strategyFor(t.group, t.kind);
+    const strategy = strategyFor(t.group, t.kind, req.subresource);
     const now = this.clock.now();
     keepSystemMeta(obj, old);
     strategy.default?.(obj);
+    if (req.subresource && req.subresource !== 'status' && !t.subresources.includes(req.subresource as never)) throw errors.resourceNotFound();
     if (req.subresource === 'status') {
       keepAllButStatus(obj, old);
       strategy.prepareForStatusUpdate?.(obj, old, this.strategyContext(now));
@@ -325,7 +326,8 @@ export class ApiServer {
     if (jsonEqual(obj, { ...old, metadata: { ...old.metadata, resourceVersion: undefined } })) return old; // no-op: no new revision
     if (opts.dryRun) return Object.freeze(obj);
     // The last finalizer gone from an object being deleted with no grace left: it goes now.
-    if (old.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0) {
+    const mainStrategy = req.subresource ? strategyFor(t.group, t.kind) : strategy;
+    if (old.metadata.deletionTimestamp && !(obj.metadata.finalizers?.length) && (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0 && !mainStrategy.holdsDeletion?.(obj)) {
       return this.removeFromStore(t, key, old, opts.actor);
     }
     return this.write(key, obj, Number(old.metadata.resourceVersion), opts.actor, () => errors.conflict(t, name));
@@ -346,7 +348,7 @@ export class ApiServer {
     this.validateAdmission('DELETE', t, namespace, name, undefined, current, opts);
     const strategy = strategyFor(t.group, t.kind);
     if (strategy.deleteWarning && !options.propagationPolicy && options.orphanDependents === undefined) opts.warnings?.push(strategy.deleteWarning);
-    const decision = decideDeletion(current, options, strategy, this.clock.now());
+    const decision = strategy.decideDelete ? strategy.decideDelete(current, options, this.clock.now()) : decideDeletion(current, options, strategy, this.clock.now());
     if (opts.dryRun) return current;
     if (decision.kind === 'now') return this.removeFromStore(t, key, current, opts.actor);
     if (decision.kind === 'unchanged') return current;

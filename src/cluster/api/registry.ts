@@ -14,7 +14,7 @@ export interface ResourceType {
   shortNames: string[];
   namespaced: boolean;
   /** Subresources served beside the main resource. */
-  subresources: ('status' | 'scale' | 'binding' | 'eviction' | 'log')[];
+  subresources: ('status' | 'scale' | 'binding' | 'eviction' | 'log' | 'finalize')[];
   verbs: string[];
   /** Kinds whose spec changes bump metadata.generation. */
   hasGeneration: boolean;
@@ -57,7 +57,7 @@ export const RESOURCES: readonly ResourceType[] = [
   r('', 'v1', 'Endpoints', 'endpoints', { shortNames: ['ep'], singular: 'endpoints' }),
   r('', 'v1', 'Event', 'events', { shortNames: ['ev'] }),
   r('', 'v1', 'LimitRange', 'limitranges', { shortNames: ['limits'] }),
-  r('', 'v1', 'Namespace', 'namespaces', { shortNames: ['ns'], namespaced: false, subresources: ['status'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
+  r('', 'v1', 'Namespace', 'namespaces', { shortNames: ['ns'], namespaced: false, subresources: ['status', 'finalize'], verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] }),
   r('', 'v1', 'Node', 'nodes', { shortNames: ['no'], namespaced: false, subresources: ['status'] }),
   r('', 'v1', 'PersistentVolumeClaim', 'persistentvolumeclaims', { shortNames: ['pvc'], subresources: ['status'] }),
   r('', 'v1', 'PersistentVolume', 'persistentvolumes', { shortNames: ['pv'], namespaced: false, subresources: ['status'] }),

@@ -5,6 +5,8 @@
  */
 import type { KubeObject } from './types.ts';
 import type { FieldError } from './validation/field-error.ts';
+import type { DeleteOptions } from './request.ts';
+import type { DeletionDecision } from './deletion.ts';
 import type { AdmissionReader } from './admission/types.ts';
 import type { Rng } from '../sim/rng.ts';
 
@@ -41,4 +43,8 @@ export interface Strategy {
   defaultPropagation?: 'Background' | 'Orphan' | 'Foreground';
   /** Warnings returned with a delete request (e.g. batch Job's orphaning notice). */
   deleteWarning?: string;
+  /** Replaces the generic delete decision (a Namespace is marked Terminating, not removed). */
+  decideDelete?(current: KubeObject, options: DeleteOptions, nowMs: number): DeletionDecision;
+  /** True while kind-specific finalizers (a Namespace's spec.finalizers) keep a deleted object stored. */
+  holdsDeletion?(obj: KubeObject): boolean;
 }

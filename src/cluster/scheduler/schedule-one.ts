@@ -173,10 +173,11 @@ export function scheduleOne(
     const start = n === 0 ? 0 : fw.nextStartNodeIndex % n;
     record.startIndex = start;
     let evaluated = 0;
+    const nominator = opts.nominator;
     for (let i = 0; i < n && feasible.length < numToFind; i++) {
       const ni = nodes[(start + i) % n]!;
       evaluated++;
-      const st = fw.runFilterPluginsWithNominatedPods(state, pi, ni, opts.nominator);
+      const st = nominator ? fw.runFilterPluginsWithNominatedPods(state, pi, ni, nominator) : fw.runFilterPlugins(state, pi, ni);
       if (st === null) {
         feasible.push(ni);
       } else {
@@ -235,18 +236,20 @@ export function scheduleOne(
 export function selectHost(totals: Float64Array, rng: Rng): { index: number; top: number; tied: number[] } {
   let best = 0;
   let top = totals[0]!;
-  let tied = [0];
+  let count = 1;
   for (let i = 1; i < totals.length; i++) {
     const t = totals[i]!;
     if (t > top) {
       top = t;
       best = i;
-      tied = [i];
+      count = 1;
     } else if (t === top) {
-      tied.push(i);
-      if (rng.int(tied.length) === 0) best = i;
+      count++;
+      if (rng.int(count) === 0) best = i;
     }
   }
+  const tied: number[] = [];
+  for (let i = 0; i < totals.length; i++) if (totals[i] === top) tied.push(i);
   return { index: best, top, tied };
 }
 

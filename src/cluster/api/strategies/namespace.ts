@@ -48,6 +48,8 @@ function validateFinalizers(finalizers: readonly string[] | undefined): FieldErr
 }
 
 export const namespaceStrategy: Strategy = {
+  decideDelete: (current, options, nowMs) => namespaceDeletion(current, options, nowMs),
+  holdsDeletion: (obj) => ((obj.spec as NamespaceSpec | undefined)?.finalizers ?? []).length > 0,
   default(obj) {
     // Always (re)set: the label cannot be changed or removed.
     obj.metadata.labels = { ...obj.metadata.labels, [METADATA_NAME_LABEL]: obj.metadata.name ?? '' };

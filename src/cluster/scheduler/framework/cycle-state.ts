@@ -21,6 +21,8 @@ export class CycleState {
   readonly skipFilterPlugins = new Set<string>();
   /** Plugins whose PreScore returned Skip: their Score is not run this cycle. */
   readonly skipScorePlugins = new Set<string>();
+  /** The Filter plugins left after PreFilter skips (cached by the framework; internal). */
+  activeFilters: readonly unknown[] | null = null;
 
   constructor(readonly snapshot: Snapshot) {}
 
@@ -38,6 +40,7 @@ export class CycleState {
     for (const [k, v] of this.data) c.data.set(k, cloneData(v));
     for (const p of this.skipFilterPlugins) c.skipFilterPlugins.add(p);
     for (const p of this.skipScorePlugins) c.skipScorePlugins.add(p);
+    c.activeFilters = this.activeFilters;
     return c;
   }
 }

@@ -136,6 +136,7 @@ export class Framework {
       const { result, status } = p.preFilter(state, pod);
       if (isSkip(status)) {
         state.skipFilterPlugins.add(p.name);
+        state.activeFilters = null;
         continue;
       }
       if (!isSuccess(status)) {
@@ -160,11 +161,15 @@ export class Framework {
 
   /** Runs Filter plugins in order; the first rejection (with its plugin) or null when the node fits. */
   runFilterPlugins(state: CycleState, pod: PodInfo, nodeInfo: NodeInfo): PluginStatus | null {
-    const plugins = this.filterPlugins;
-    const skip = state.skipFilterPlugins;
+    // The list without PreFilter-skipped plugins is built once per cycle, not per node.
+    let plugins = state.activeFilters as FilterPlugin[] | null;
+    if (plugins === null) {
+      const skip = state.skipFilterPlugins;
+      plugins = this.filterPlugins.filter((p) => !skip.has(p.name));
+      state.activeFilters = plugins;
+    }
     for (let i = 0; i < plugins.length; i++) {
       const p = plugins[i]!;
-      if (skip.size > 0 && skip.has(p.name)) continue;
       const s = p.filter(state, pod, nodeInfo);
       if (s !== null && s.code !== 'Success') {
         return { plugin: p.name, status: isRejected(s) ? s : newStatus('Error', ...s.reasons) };

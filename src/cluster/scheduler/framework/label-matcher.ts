@@ -30,6 +30,22 @@ export function compileLabelSelector(ls: ILabelSelector | undefined | null): Lab
   if (noLabels && noExprs) return MATCH_EVERYTHING;
   try {
     const selector = selectorFromLabelSelector(ls);
+    // Hot path (affinity and spread match every pod on every node): selectors made only of single-value
+    // equality terms -- `matchLabels`, the overwhelmingly common case -- compare values directly.
+    // Anything else goes through the API's Selector.
+    const reqs = selector.requirements;
+    const simple = reqs.every((r) => (r.operator === '=' || r.operator === '==' || r.operator === 'In') && r.values.length === 1);
+    if (simple) {
+      const keys = reqs.map((r) => r.key);
+      const values = reqs.map((r) => r.values[0]!);
+      const n = keys.length;
+      const matches = (labels: Labels): boolean => {
+        if (labels === undefined) return false;
+        for (let i = 0; i < n; i++) if (labels[keys[i]!] !== values[i]) return false;
+        return true;
+      };
+      return { matches, everything: false, nothing: false };
+    }
     return { matches: (labels) => selector.matches(labels ?? {}), everything: false, nothing: false };
   } catch {
     return MATCH_NOTHING;

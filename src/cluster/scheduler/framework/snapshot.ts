@@ -3,7 +3,7 @@
  * SchedulerCache.updateSnapshot() refreshes it in place, copying only NodeInfos whose generation moved
  * since the last refresh, so calling it before every cycle stays cheap at 5,000 nodes.
  */
-import { NodeInfo } from './node-info.ts';
+import type { NodeInfo } from './node-info.ts';
 
 export class Snapshot {
   /** Node name -> NodeInfo. Entries keep their identity across refreshes. */

@@ -64,7 +64,7 @@ describe('SchedulingQueue', () => {
     q.done(qpi.podInfo.uid);
     q.addUnschedulableIfNotPresent(qpi, new Set([names.NodeResourcesFit]));
     expect(q.where('uid-p')).toBe('unschedulable');
-    // A label change is nothing NodeResourcesFit... registered for? It is (UpdateNodeLabel), so use a PVC event.
+    // NodeResourcesFit did not register for claim events.
     expect(q.moveAllToActiveOrBackoffQueue({ resource: 'PersistentVolumeClaim', action: 'Add' })).toBe(0);
     expect(q.where('uid-p')).toBe('unschedulable');
     q.moveAllToActiveOrBackoffQueue({ resource: 'Node', action: 'Add' }, undefined, makeNode().name('n').obj());

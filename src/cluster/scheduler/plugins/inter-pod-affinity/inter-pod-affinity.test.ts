@@ -79,7 +79,7 @@ describe(`${NAME} Filter`, () => {
   });
 
   it('namespaceSelector uses namespace labels', () => {
-    const plugin = new InterPodAffinity({ namespaceLabels: (ns) => (ns === 'team-a' ? { team: 'a' } : {}) });
+    const plugin = new InterPodAffinity({ namespaceLabels: (ns): Record<string, string> => (ns === 'team-a' ? { team: 'a' } : {}) });
     const pod = makePod().name('p').podAntiAffinity(HOST, web, { namespaceSelector: { matchLabels: { team: 'a' } } }).obj();
     const nodes = [
       node('a', 'z1', [makePod().name('w').namespace('team-a').label('app', 'web').obj()]),

@@ -204,8 +204,9 @@ function satisfyPodAntiAffinity(s: PreFilterState, terms: readonly AffinityTerm[
 
 function satisfyExistingPodsAntiAffinity(s: PreFilterState, nodeInfo: NodeInfo): boolean {
   if (s.existingAntiAffinityCounts.size === 0) return true;
-  for (const key in nodeInfo.labels) {
-    if (s.existingAntiAffinityCounts.countAt(key, nodeInfo.labels[key]!) > 0) return false;
+  for (const key of s.existingAntiAffinityCounts.keys()) {
+    const v = nodeInfo.labels[key];
+    if (v !== undefined && s.existingAntiAffinityCounts.countAt(key, v) > 0) return false;
   }
   return true;
 }

@@ -6,28 +6,45 @@ import type { Labels } from '../../framework/label-matcher.ts';
 import type { NodeInfo } from '../../framework/node-info.ts';
 import { termMatches, type AffinityTerm, type PodInfo } from '../../framework/pod-info.ts';
 
-/** `key\u0000value` -> count; entries dropping to 0 are removed. */
-export class TopologyCounts extends Map<string, number> {
-  static pair(key: string, value: string): string {
-    return `${key}\u0000${value}`;
+/** topologyKey -> value -> count; entries dropping to 0 are removed. */
+export class TopologyCounts {
+  private readonly byKey = new Map<string, Map<string, number>>();
+  private pairs = 0;
+
+  /** Number of (key, value) pairs with a non-zero count. */
+  get size(): number {
+    return this.pairs;
   }
 
   bump(node: NodeInfo, topologyKey: string, delta: number): void {
     const v = node.labels[topologyKey];
     if (v === undefined) return;
-    const k = TopologyCounts.pair(topologyKey, v);
-    const n = (this.get(k) ?? 0) + delta;
-    if (n === 0) this.delete(k);
-    else this.set(k, n);
+    let m = this.byKey.get(topologyKey);
+    if (!m) this.byKey.set(topologyKey, (m = new Map()));
+    const before = m.get(v) ?? 0;
+    const n = before + delta;
+    if (n === 0) {
+      m.delete(v);
+      if (before !== 0) this.pairs--;
+    } else {
+      m.set(v, n);
+      if (before === 0) this.pairs++;
+    }
   }
 
   countAt(topologyKey: string, value: string): number {
-    return this.get(TopologyCounts.pair(topologyKey, value)) ?? 0;
+    return this.byKey.get(topologyKey)?.get(value) ?? 0;
+  }
+
+  /** The keys that have counts (for checking a node's labels against them). */
+  keys(): IterableIterator<string> {
+    return this.byKey.keys();
   }
 
   copy(): TopologyCounts {
     const c = new TopologyCounts();
-    for (const [k, v] of this) c.set(k, v);
+    for (const [k, m] of this.byKey) c.byKey.set(k, new Map(m));
+    c.pairs = this.pairs;
     return c;
   }
 }

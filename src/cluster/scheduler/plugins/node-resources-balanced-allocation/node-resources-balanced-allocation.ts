@@ -49,7 +49,13 @@ export class NodeResourcesBalancedAllocation implements PreScorePlugin, ScorePlu
     const r = pod.resources.requests;
     const alloc = nodeInfo.allocatable;
     const used = nodeInfo.requested;
-    return balancedResourceScore([used.milliCPU + r.milliCPU, used.memory + r.memory], [alloc.milliCPU, alloc.memory]);
+    if (alloc.milliCPU === 0 || alloc.memory === 0) {
+      return balancedResourceScore([used.milliCPU + r.milliCPU, used.memory + r.memory], [alloc.milliCPU, alloc.memory]);
+    }
+    // The two-resource case, without allocating (runs for every feasible node of every cycle).
+    const f1 = Math.min((used.milliCPU + r.milliCPU) / alloc.milliCPU, 1);
+    const f2 = Math.min((used.memory + r.memory) / alloc.memory, 1);
+    return Math.trunc((1 - Math.abs((f1 - f2) / 2)) * MAX_NODE_SCORE);
   }
 }
 

@@ -11,11 +11,14 @@ import { ApiServer } from './api/api-server.ts';
 import { DEFAULT_ADMISSION } from './api/admission/index.ts';
 import type { Actor, KubeObject } from './api/types.ts';
 import { bootstrapObjects } from './bootstrap.ts';
+import { Scheduler } from './scheduler/scheduler.ts';
 
 export interface ClusterOptions {
   seed?: number;
   /** Virtual start time, ms since the epoch. */
   startMs?: number;
+  /** Run kube-scheduler (default true). */
+  scheduler?: boolean;
 }
 
 /** The API server's own identity, for what it writes while bootstrapping. */
@@ -27,6 +30,7 @@ export class Cluster {
   readonly rng: Rng;
   readonly store: MvccStore;
   readonly api: ApiServer;
+  readonly scheduler: Scheduler;
 
   constructor(opts: ClusterOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -35,6 +39,18 @@ export class Cluster {
     this.store = new MvccStore();
     this.api = new ApiServer({ store: this.store, clock: this.clock, rng: this.rng.fork(), admission: DEFAULT_ADMISSION });
     for (const obj of bootstrapObjects()) this.createSystemObject(obj);
+    this.scheduler = new Scheduler({ api: this.api, clock: this.clock, rng: this.rng.fork() });
+    if (opts.scheduler !== false) this.scheduler.start();
+  }
+
+  /** kube-scheduler's queue lengths, for the page. */
+  schedulerQueue() {
+    return this.scheduler.queueLengths();
+  }
+
+  /** The scheduler's recent decisions about a pod (newest last): the "why here / why Pending". */
+  decisionRecords(namespace: string, podName: string) {
+    return this.scheduler.decisionsFor(namespace, podName);
   }
 
   /** Moves virtual time forward, running everything due. */

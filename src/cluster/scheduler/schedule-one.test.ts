@@ -87,9 +87,12 @@ describe('scheduling cycle scenarios', () => {
     expect(s.podsOn('head').length).toBeGreaterThan(0);
   });
 
-  it('the control-plane taint, as a 1.32 cluster words it', () => {
-    const s = new MiniScheduler([head()]);
-    expect(s.schedule(makePod().name('p').obj()).message).toBe(
+  it('the control-plane taint, in the current wording (the reference) and as 1.32.x words it', () => {
+    expect(new MiniScheduler([head()]).schedule(makePod().name('p').obj()).message).toBe(
+      '0/1 nodes are available: 1 node(s) had untolerated taint(s). preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+    );
+    const detailed = new MiniScheduler([head()], { ctx: { taintMessageStyle: 'detailed' } });
+    expect(detailed.schedule(makePod().name('p').obj()).message).toBe(
       '0/1 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
     );
   });
@@ -167,7 +170,7 @@ describe('scheduling cycle scenarios', () => {
     const rec = r.record;
     expect(rec.rejected).toEqual(
       expect.arrayContaining([
-        { node: 'head', plugin: 'TaintToleration', code: 'UnschedulableAndUnresolvable', reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'] },
+        { node: 'head', plugin: 'TaintToleration', code: 'UnschedulableAndUnresolvable', reasons: ['node(s) had untolerated taint(s)'] },
         { node: 'small', plugin: 'NodeResourcesFit', code: 'Unschedulable', reasons: ['Insufficient cpu'] },
       ]),
     );

@@ -6,6 +6,7 @@
  * says so), and confirms a graceful deletion `terminationDelayMs` after it starts.
  */
 import { Cluster } from '../../cluster.ts';
+import type { ApiServer } from '../../api/api-server.ts';
 import type { Actor, KubeObject } from '../../api/types.ts';
 import { clone } from '../../api/object-meta.ts';
 import { isApiError } from '../../api/errors.ts';
@@ -32,6 +33,11 @@ export interface HarnessOptions {
   readyDelayMs?: number;
   terminationDelayMs?: number;
   neverReady?: (pod: Pod) => boolean;
+  /**
+   * Delays the controllers' watch of a resource (by plural name, e.g. `pods`) by this many virtual ms,
+   * as a busy API server or a slow network would: their caches then lag behind their own writes.
+   */
+  informerLagMs?: Record<string, number>;
   controllers: (ctx: ControllerContext) => Controller[];
 }
 
@@ -50,8 +56,10 @@ export function controllerHarness(opts: HarnessOptions) {
   // test clock near the epoch keeps nanoseconds exact until event-recorder.ts uses BigInt.
   const cluster = new Cluster({ seed: opts.seed ?? 1, startMs: opts.startMs ?? TEST_EPOCH_MS });
   const { api, clock } = cluster;
-  const informers = new SharedInformers(api, KCM);
-  const ctx: ControllerContext = { api, clock, rng: cluster.rng.fork(), informers };
+  const lag = opts.informerLagMs ?? {};
+  const controllerApi = Object.keys(lag).length === 0 ? api : laggingApi(api, lag);
+  const informers = new SharedInformers(controllerApi, KCM);
+  const ctx: ControllerContext = { api: controllerApi, clock, rng: cluster.rng.fork(), informers };
   const controllers = opts.controllers(ctx);
   for (const c of controllers) c.start();
   const user = new Client(api, USER);
@@ -159,6 +167,35 @@ export function controllerHarness(opts: HarnessOptions) {
       clock.advanceTo(target);
     },
   };
+}
+
+/** The same API server, except that watches of the lagging resources deliver their events late. */
+function laggingApi(api: ApiServer, lag: Record<string, number>): ApiServer {
+  return new Proxy(api, {
+    get(target, prop, receiver) {
+      if (prop === 'watch') {
+        const watch: ApiServer['watch'] = (req, wopts, actor, onEvent) => {
+          const delay = lag[req.resource];
+          if (!delay) return target.watch(req, wopts, actor, onEvent);
+          let stopped = false;
+          const w = target.watch(req, wopts, actor, (ev) => {
+            target.clock.setTimeout(() => {
+              if (!stopped) onEvent(ev);
+            }, delay);
+          });
+          return {
+            stop: () => {
+              stopped = true;
+              w.stop();
+            },
+          };
+        };
+        return watch;
+      }
+      const v: unknown = Reflect.get(target, prop, receiver);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }
 
 export type ControllerHarness = ReturnType<typeof controllerHarness>;

@@ -153,18 +153,30 @@ describe('ReplicaSet controller', () => {
   });
 
   it('never double-creates while its pod informer lags behind its own writes (expectations)', () => {
+    // The controller sees pods 2 s late but its ReplicaSet at once: its own status write wakes it up
+    // again before any of the pods it created is in its cache.
+    const h = rsHarness({ informerLagMs: { pods: 2000 } });
+    const rsc = h.controllers[0] as ReplicaSetController;
+    h.create(replicaSet('web', 5));
+    let most = 0;
+    h.run(10_000, () => (most = Math.max(most, h.pods().length)));
+    expect(most).toBe(5);
+    expect(h.events().filter((e) => e.reason === 'SuccessfulCreate')).toHaveLength(5);
+    expect(rsc.expectations.satisfied('default/web')).toBe(true);
+    expect(getRs(h, 'web')).toEqual({ desired: 5, current: 5, ready: 5 });
+  });
+
+  it('waits out unobserved expectations for 5 minutes, then syncs again', () => {
     const h = rsHarness();
     const rsc = h.controllers[0] as ReplicaSetController;
     h.create(replicaSet('web', 4));
     h.run(0);
-    expect(h.pods()).toHaveLength(4);
-    // Pretend the informer has not yet delivered two of the creations: the controller must not act.
+    // Pretend two creations were never delivered by the watch: the controller must not act.
     rsc.expectations.expectCreations('default/web', 2);
     h.deletePod(h.pods()[0]!.metadata.name!);
     h.run(0);
     expect(h.activePods()).toHaveLength(3);
     expect(rsc.expectations.satisfied('default/web')).toBe(false);
-    // After the 5-minute expectations timeout the controller syncs again on the next event.
     h.run(5 * 60 * 1000 + 1);
     h.edit<ReplicaSet>(RS, 'web', (rs) => (rs.metadata.labels = { touched: 'yes' }));
     h.run(0);
@@ -186,7 +198,7 @@ describe('ReplicaSet controller', () => {
 
   it('runs ReplicationControllers with their map selectors', () => {
     const h = controllerHarness({ controllers: (ctx) => [new ReplicationManager(ctx)] });
-    const rc = h.create({
+    const rc = h.create<ReplicaSet>({
       apiVersion: 'v1',
       kind: 'ReplicationController',
       metadata: { name: 'legacy', namespace: 'default' },

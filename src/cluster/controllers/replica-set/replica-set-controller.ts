@@ -259,9 +259,11 @@ export class ReplicaSetController extends Controller {
     if (thrown !== undefined) throw thrown;
     const replicas = updated.spec.replicas ?? 1;
     const minReady = updated.spec.minReadySeconds ?? 0;
-    // The last line of defence upstream keeps against clock skew: look again once pods can be available.
+    // Upstream's last line of defence against clock skew: look again once pods can be available. Virtual
+    // time is exact, so a pod ready at a whole second is available only strictly after the interval:
+    // one more millisecond makes this look land after it rather than on it.
     if (minReady > 0 && (updated.status?.readyReplicas ?? 0) === replicas && (updated.status?.availableReplicas ?? 0) !== replicas) {
-      return { requeueAfter: minReady * 1000 };
+      return { requeueAfter: minReady * 1000 + 1 };
     }
   }
 

@@ -43,7 +43,7 @@ export function makePluginContext(partial: Partial<PluginContext> = {}): PluginC
     listPDBs: () => [],
     defaultSpreadSelector: () => undefined,
     now: () => 0,
-    taintMessageStyle: 'detailed',
+    taintMessageStyle: 'generic',
     ...partial,
   };
 }

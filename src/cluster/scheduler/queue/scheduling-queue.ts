@@ -26,6 +26,10 @@ import { PodInfo, podKey } from '../framework/pod-info.ts';
 import { statusMessage } from '../framework/status.ts';
 import { backoffDuration, DEFAULT_INITIAL_BACKOFF_MS, DEFAULT_MAX_BACKOFF_MS } from './backoff.ts';
 import { KeyedHeap } from './keyed-heap.ts';
+import { Nominations } from './nominations.ts';
+import { podUpdateAction } from './pod-update-action.ts';
+
+export { podUpdateAction };
 
 /** podMaxInUnschedulablePodsDuration. */
 export const DEFAULT_MAX_IN_UNSCHEDULABLE_MS = 5 * 60 * 1000;
@@ -82,8 +86,7 @@ export class SchedulingQueue implements PodNominator {
   private eventSeq = 0;
   private flushTimer: TimerHandle | undefined;
 
-  private readonly nominatedByNode = new Map<string, PodInfo[]>();
-  private readonly nominatedNodeOf = new Map<string, string>();
+  private readonly nominations = new Nominations();
 
   constructor(opts: SchedulingQueueOptions) {
     this.clock = opts.clock;
@@ -268,29 +271,17 @@ export class SchedulingQueue implements PodNominator {
 
   // ---- nominator ----
 
-  /** Records that `pod` is nominated to `nodeName` (after preemption). */
+  /** Records that `pod` is nominated to `nodeName` (after preemption); '' clears it. */
   addNominatedPod(pi: PodInfo, nodeName: string): void {
-    this.deleteNominatedPodIfExists(pi.uid);
-    if (!nodeName) return;
-    let list = this.nominatedByNode.get(nodeName);
-    if (!list) this.nominatedByNode.set(nodeName, (list = []));
-    list.push(pi);
-    this.nominatedNodeOf.set(pi.uid, nodeName);
+    this.nominations.add(pi, nodeName);
   }
 
   deleteNominatedPodIfExists(uid: string): void {
-    const node = this.nominatedNodeOf.get(uid);
-    if (node === undefined) return;
-    this.nominatedNodeOf.delete(uid);
-    const list = this.nominatedByNode.get(node);
-    if (!list) return;
-    const i = list.findIndex((p) => p.uid === uid);
-    if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) this.nominatedByNode.delete(node);
+    this.nominations.delete(uid);
   }
 
   nominatedPodsForNode(nodeName: string): readonly PodInfo[] {
-    return this.nominatedByNode.get(nodeName) ?? [];
+    return this.nominations.forNode(nodeName);
   }
 
   // ---- introspection ----
@@ -431,20 +422,6 @@ export class SchedulingQueue implements PodNominator {
   }
 
   private trackNomination(pi: PodInfo): void {
-    const nominated = pi.pod.status?.nominatedNodeName;
-    if (nominated) this.addNominatedPod(pi, nominated);
-    else this.deleteNominatedPodIfExists(pi.uid);
+    this.nominations.add(pi, pi.pod.status?.nominatedNodeName ?? '');
   }
-}
-
-/** The UnscheduledPod update action a pod change amounts to, or null for a status-only change. */
-export function podUpdateAction(oldPod: IPod | undefined, pod: IPod): ClusterEvent['action'] | null {
-  if (!oldPod) return 'Update';
-  const oldGates = oldPod.spec?.schedulingGates?.length ?? 0;
-  const newGates = pod.spec?.schedulingGates?.length ?? 0;
-  if (oldGates > 0 && newGates === 0) return 'UpdatePodSchedulingGatesEliminated';
-  if (JSON.stringify(oldPod.spec?.tolerations ?? []) !== JSON.stringify(pod.spec?.tolerations ?? [])) return 'UpdatePodTolerations';
-  if (JSON.stringify(oldPod.metadata?.labels ?? {}) !== JSON.stringify(pod.metadata?.labels ?? {})) return 'UpdatePodLabel';
-  if (JSON.stringify(oldPod.spec) !== JSON.stringify(pod.spec)) return 'Update';
-  return null;
 }

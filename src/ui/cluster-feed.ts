@@ -6,6 +6,7 @@
 import { useCluster } from './state/cluster-store.ts';
 import { recordActivity } from './state/activity.ts';
 import { clusterRemote, proxy } from './worker-client.ts';
+import { exposeTestHooks } from './test-hooks.ts';
 import type { Delta } from '../worker/protocol.ts';
 
 let started = false;
@@ -18,6 +19,7 @@ function apply(d: Delta): void {
 export function connectClusterFeed(): void {
   if (started) return;
   started = true;
+  exposeTestHooks();
   let ready = false;
   const early: Delta[] = [];
   const onDelta = proxy((d: Delta) => {

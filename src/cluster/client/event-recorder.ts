@@ -37,7 +37,7 @@ export function involvedObjectOf(obj: KubeObject, fieldPath?: string): InvolvedO
 
 export class EventRecorder {
   private seen = new Map<string, { name: string; namespace: string; count: number }>();
-  private lastNanos = 0;
+  private lastNanos = 0n;
 
   constructor(
     private readonly api: ApiServer,
@@ -61,9 +61,11 @@ export class EventRecorder {
         return;
       }
       // kube names events `<object>.<UnixNano in hex>`; nanos are made unique per recorder.
-      const nanos = Math.max(now * 1_000_000, this.lastNanos + 1);
+      // BigInt: Unix nanoseconds are past 2^53, where `+ 1` on a float would be lost.
+      const nanos0 = BigInt(now) * 1_000_000n;
+      const nanos = nanos0 > this.lastNanos ? nanos0 : this.lastNanos + 1n;
       this.lastNanos = nanos;
-      const name = `${ref.name}.${BigInt(nanos).toString(16)}`;
+      const name = `${ref.name}.${nanos.toString(16)}`;
       this.api.create(
         req,
         {

@@ -213,7 +213,7 @@ export function containerBehaviour(c: ContainerInput, annotations?: Readonly<Rec
   return {
     ...(exit ? { exit } : {}),
     ignoresSigterm: core.ignoresSigterm,
-    sigtermExitCode: known === 'server' || core.serves ? 0 : 143,
+    sigtermExitCode: known === 'server' ? 0 : 143,
     stopMs: SLOW_STOP.has(base) ? 1500 : 100,
     ...(memoryBytes !== undefined ? { memoryBytes } : {}),
     files: core.files,

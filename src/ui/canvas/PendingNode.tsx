@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Node, NodeProps } from '@xyflow/react';
+import type { Node } from '@xyflow/react';
 import { useCluster, UNSCHEDULED } from '../state/cluster-store.ts';
 import { PodTile } from './PodTile.tsx';
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { applyFiles, applyText } from '../apply-files.ts';
+import { EXAMPLE_MIME } from '../examples/examples.ts';
 
 /**
  * The canvas area as a drop target: manifests dropped anywhere on it, or pasted (Ctrl/Cmd+V) while no
@@ -15,7 +16,8 @@ export function DropZone({ children }: { children: ReactNode }) {
     if (files.length > 0) void applyFiles(files);
     else {
       const text = e.dataTransfer.getData('text/plain');
-      if (text) void applyText(text, 'dropped text');
+      const example = e.dataTransfer.getData(EXAMPLE_MIME);
+      if (text) void applyText(text, example ? `examples/${example}.yaml` : 'dropped text');
     }
   }, []);
 
@@ -37,7 +39,7 @@ export function DropZone({ children }: { children: ReactNode }) {
     <main
       data-testid="canvas"
       aria-label="Cluster canvas: drop Kubernetes manifests here"
-      className={`relative min-h-0 flex-1 overflow-auto ${over ? 'outline-2 -outline-offset-4 outline-dashed outline-accent' : ''}`}
+      className={`relative min-h-0 min-w-0 flex-1 overflow-hidden ${over ? 'outline-2 -outline-offset-4 outline-dashed outline-accent' : ''}`}
       onDragEnter={(e) => {
         e.preventDefault();
         setOver(true);

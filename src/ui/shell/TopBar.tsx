@@ -2,6 +2,9 @@ import { memo } from 'react';
 import { useCluster } from '../state/cluster-store.ts';
 import { formatElapsed } from '../format-clock.ts';
 import { clusterRemote } from '../worker-client.ts';
+import { useUi } from '../state/ui-store.ts';
+import { AddNode } from './AddNode.tsx';
+import { ClusterSummary } from './ClusterSummary.tsx';
 
 const SPEEDS = [1, 10, 50, 100] as const;
 
@@ -13,6 +16,8 @@ export const TopBar = memo(function TopBar() {
   const paused = useCluster((s) => s.paused);
   const revision = useCluster((s) => s.revision);
   const seconds = Math.floor(elapsed / 1000);
+  const theme = useUi((s) => s.theme);
+  const view = useUi((s) => s.view);
   return (
     <header className="flex h-12 shrink-0 items-center gap-4 border-b border-edge bg-panel px-4">
       <div className="flex items-center gap-2 font-semibold tracking-tight">
@@ -23,11 +28,12 @@ export const TopBar = memo(function TopBar() {
         <span className={`h-2 w-2 rounded-full ${connected ? 'bg-ok' : 'bg-wait animate-pulse'}`} aria-hidden />
         {connected ? 'Cluster running' : 'Starting cluster…'}
       </div>
-      <div className="text-sm text-muted" title="etcd revision: every write to the store increments it">
+      <ClusterSummary />
+      <div className="text-xs text-muted" title="etcd revision: every write to the store increments it">
         rev <span data-testid="store-revision" className="font-mono text-ink">{revision}</span>
       </div>
       <div className="ml-auto flex items-center gap-2">
-        <span className="font-mono text-lg tabular-nums" data-testid="clock" data-seconds={seconds} title="Virtual time since the cluster started">
+        <span className="font-mono text-lg tabular-nums" data-testid="clock" aria-label="Virtual clock" data-seconds={seconds} title="Virtual time since the cluster started">
           {formatElapsed(elapsed)}
         </span>
         <button
@@ -52,8 +58,24 @@ export const TopBar = memo(function TopBar() {
             </button>
           ))}
         </div>
-        <button type="button" className="rounded border border-edge px-2 py-1 text-sm hover:bg-edge" aria-label="Skip to next event" onClick={() => void clusterRemote().step()}>
+        <button
+          type="button"
+          className="rounded border border-edge px-2 py-1 text-sm hover:bg-edge"
+          aria-label="Skip to next event"
+          title="Jump the virtual clock to the next thing that is due to happen."
+          onClick={() => void clusterRemote().step()}
+        >
           Skip ▸
+        </button>
+        {view === 'infrastructure' && <AddNode />}
+        <button
+          type="button"
+          className="rounded border border-edge px-2 py-1 text-sm hover:bg-edge"
+          aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'}
+          title="Switch between the light and dark themes"
+          onClick={() => useUi.getState().setTheme(theme === 'dark' ? 'light' : 'dark')}
+        >
+          {theme === 'dark' ? '☀' : '☾'}
         </button>
       </div>
     </header>

@@ -24,7 +24,9 @@ export const namespaceLifecycle = {
     if (!ns) throw notFound({ group: '', resource: 'namespaces' }, attrs.namespace);
     const phase = (ns.status as { phase?: string } | undefined)?.phase;
     if (phase === 'Terminating' || ns.metadata.deletionTimestamp) {
-      throw forbidden(t, attrs.name, `unable to create new content in namespace ${attrs.namespace} because it is being terminated`);
+      const err = forbidden(t, attrs.name, `unable to create new content in namespace ${attrs.namespace} because it is being terminated`);
+      err.status.details = { ...err.status.details, causes: [{ reason: 'NamespaceTerminating', message: `namespace ${attrs.namespace} is being terminated`, field: 'metadata.namespace' }] };
+      throw err;
     }
   },
 } satisfies AdmissionPlugin;

@@ -4,10 +4,21 @@ import { DEPLOYMENT, POD, REPLICA_SET } from '../../client/client.ts';
 import { FakeKubelet, Harness } from '../node-lifecycle/test-harness.ts';
 import { GarbageCollector } from './garbage-collector.ts';
 
-const template = { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx' }] } };
+const template = {
+  metadata: { labels: { app: 'web' } },
+  spec: { containers: [{ name: 'app', image: 'nginx' }] },
+};
 
 function ownerRef(o: KubeObject, opts: Partial<OwnerReference> = {}): OwnerReference {
-  return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, uid: o.metadata.uid!, controller: true, blockOwnerDeletion: true, ...opts };
+  return {
+    apiVersion: o.apiVersion,
+    kind: o.kind,
+    name: o.metadata.name!,
+    uid: o.metadata.uid!,
+    controller: true,
+    blockOwnerDeletion: true,
+    ...opts,
+  };
 }
 
 /** A cluster with one live node, a dead one, the collector, and helpers to make owners. */
@@ -26,8 +37,16 @@ function setup() {
       spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template },
     });
   const deployment = (name: string) =>
-    h.user.create({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: 'default' }, spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template } });
-  const pods = (owner: KubeObject, node: string, names: string[], ref: Partial<OwnerReference> = {}) => names.forEach((n) => h.createPod(n, node, { ownerReferences: [ownerRef(owner, ref)], labels: { app: 'web' } }));
+    h.user.create({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace: 'default' },
+      spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template },
+    });
+  const pods = (owner: KubeObject, node: string, names: string[], ref: Partial<OwnerReference> = {}) =>
+    names.forEach((n) =>
+      h.createPod(n, node, { ownerReferences: [ownerRef(owner, ref)], labels: { app: 'web' } }),
+    );
   const rs = (name: string) => h.user.get(REPLICA_SET, 'default', name);
   return { h, live, gc, replicaSet, deployment, pods, rs };
 }
@@ -42,7 +61,11 @@ describe('garbage collector', () => {
     h.user.delete(REPLICA_SET, 'default', 'web', { propagationPolicy: 'Background' });
     expect(rs('web')).toBeUndefined();
     h.advance(1);
-    expect(['web-a', 'web-b', 'web-c'].map((p) => h.podStatus(p))).toEqual(['<gone>', '<gone>', 'Terminating']);
+    expect(['web-a', 'web-b', 'web-c'].map((p) => h.podStatus(p))).toEqual([
+      '<gone>',
+      '<gone>',
+      'Terminating',
+    ]);
   });
 
   it('foreground: the ReplicaSet waits with foregroundDeletion until its blocking pods are gone', () => {
@@ -116,7 +139,9 @@ describe('garbage collector', () => {
   it('treats a reference whose uid the live owner does not have as a deleted owner', () => {
     const { h, replicaSet } = setup();
     const owner = replicaSet('web');
-    h.createPod('impostor', 'worker-1', { ownerReferences: [{ ...ownerRef(owner), uid: '00000000-0000-0000-0000-000000000000' }] });
+    h.createPod('impostor', 'worker-1', {
+      ownerReferences: [{ ...ownerRef(owner), uid: '00000000-0000-0000-0000-000000000000' }],
+    });
     h.createPod('child', 'worker-1', { ownerReferences: [ownerRef(owner)] });
     h.advance(1);
     expect(h.podStatus('impostor')).toBe('<gone>');
@@ -139,7 +164,12 @@ describe('garbage collector', () => {
   it('collects objects of any kind, e.g. a ConfigMap owned by a deleted pod', () => {
     const { h } = setup();
     const pod = h.createPod('owner-pod', 'worker-1');
-    h.user.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'default', ownerReferences: [ownerRef(pod, { controller: false })] }, data: { a: '1' } });
+    h.user.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cm', namespace: 'default', ownerReferences: [ownerRef(pod, { controller: false })] },
+      data: { a: '1' },
+    });
     h.advance(1);
     h.user.delete(POD, 'default', 'owner-pod');
     h.advance(1);

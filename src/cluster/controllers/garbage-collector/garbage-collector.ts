@@ -31,7 +31,8 @@ interface Monitor {
 }
 
 const hasFinalizer = (o: KubeObject, f: string) => (o.metadata.finalizers ?? []).includes(f);
-const isDeletingDependents = (o: KubeObject) => !!o.metadata.deletionTimestamp && hasFinalizer(o, FOREGROUND_FINALIZER);
+const isDeletingDependents = (o: KubeObject) =>
+  !!o.metadata.deletionTimestamp && hasFinalizer(o, FOREGROUND_FINALIZER);
 
 export class GarbageCollector extends Controller {
   readonly name = GARBAGE_COLLECTOR;
@@ -55,7 +56,9 @@ export class GarbageCollector extends Controller {
     }
     // Know every uid before the first handler runs, so objects listed before their owners' resource
     // are not mistaken for orphans.
-    for (const m of this.monitors) for (const o of m.informer.list()) if (o.metadata.uid) this.uids.set(o.metadata.uid, this.keyOf(m.t, o));
+    for (const m of this.monitors)
+      for (const o of m.informer.list())
+        if (o.metadata.uid) this.uids.set(o.metadata.uid, this.keyOf(m.t, o));
     for (const m of this.monitors) {
       m.informer.addHandler({
         onAdd: (o) => this.observe(m.t, undefined, o),
@@ -80,7 +83,11 @@ export class GarbageCollector extends Controller {
     const refs = o.metadata.ownerReferences ?? [];
     // A reference to an owner the graph has never seen: it may be gone already (a virtual node upstream).
     if (refs.some((r) => !this.uids.has(r.uid))) this.queue.add(key);
-    if (o.metadata.deletionTimestamp && (hasFinalizer(o, ORPHAN_FINALIZER) || hasFinalizer(o, FOREGROUND_FINALIZER))) this.queue.add(key);
+    if (
+      o.metadata.deletionTimestamp &&
+      (hasFinalizer(o, ORPHAN_FINALIZER) || hasFinalizer(o, FOREGROUND_FINALIZER))
+    )
+      this.queue.add(key);
     if (old) {
       // References dropped or unblocked: an owner waiting in foreground deletion may now be free to go.
       for (const r of old.metadata.ownerReferences ?? []) {
@@ -97,7 +104,9 @@ export class GarbageCollector extends Controller {
     const uid = o.metadata.uid;
     if (uid && this.uids.get(uid) === this.keyOf(t, o)) this.uids.delete(uid);
     // Its dependents may now be orphans; its owners may be waiting for it in foreground deletion.
-    if (uid) for (const m of this.monitors) for (const d of m.informer.byIndex(BY_OWNER_UID, uid)) this.queue.add(this.keyOf(m.t, d));
+    if (uid)
+      for (const m of this.monitors)
+        for (const d of m.informer.byIndex(BY_OWNER_UID, uid)) this.queue.add(this.keyOf(m.t, d));
     for (const r of o.metadata.ownerReferences ?? []) this.enqueueUid(r.uid);
   }
 
@@ -137,14 +146,22 @@ export class GarbageCollector extends Controller {
       if (dangling.length === 0 && waiting.length === 0) return;
       // Keep the object for its live owners; drop the references that would block or mislead.
       const drop = new Set([...dangling, ...waiting].map((r) => r.uid));
-      this.patchOwnerRefs(t, obj, refs.filter((r) => !drop.has(r.uid)));
+      this.patchOwnerRefs(
+        t,
+        obj,
+        refs.filter((r) => !drop.has(r.uid)),
+      );
       return;
     }
     if (waiting.length > 0 && this.dependentsOf(obj.metadata.uid ?? '').length > 0) {
       this.deleteObject(t, obj, 'Foreground');
       return;
     }
-    const policy = hasFinalizer(obj, ORPHAN_FINALIZER) ? 'Orphan' : hasFinalizer(obj, FOREGROUND_FINALIZER) ? 'Foreground' : 'Background';
+    const policy = hasFinalizer(obj, ORPHAN_FINALIZER)
+      ? 'Orphan'
+      : hasFinalizer(obj, FOREGROUND_FINALIZER)
+        ? 'Foreground'
+        : 'Background';
     this.deleteObject(t, obj, policy);
   }
 
@@ -152,19 +169,27 @@ export class GarbageCollector extends Controller {
   private processDeletingDependents(t: ResourceType, owner: KubeObject): void {
     const uid = owner.metadata.uid ?? '';
     const deps = this.dependentsOf(uid);
-    const blocking = deps.filter((d) => d.obj.metadata.ownerReferences?.some((r) => r.uid === uid && r.blockOwnerDeletion));
+    const blocking = deps.filter((d) =>
+      d.obj.metadata.ownerReferences?.some((r) => r.uid === uid && r.blockOwnerDeletion),
+    );
     if (blocking.length === 0) {
       this.removeFinalizer(t, owner, FOREGROUND_FINALIZER);
       return;
     }
-    for (const d of deps) if (!isDeletingDependents(d.obj) && !d.obj.metadata.deletionTimestamp) this.queue.add(this.keyOf(d.t, d.obj));
+    for (const d of deps)
+      if (!isDeletingDependents(d.obj) && !d.obj.metadata.deletionTimestamp)
+        this.queue.add(this.keyOf(d.t, d.obj));
   }
 
   /** attemptToOrphan: remove the owner's references from its dependents, then the `orphan` finalizer. */
   private orphanDependents(t: ResourceType, owner: KubeObject): void {
     const uid = owner.metadata.uid ?? '';
     for (const d of this.dependentsOf(uid)) {
-      this.patchOwnerRefs(d.t, d.obj, (d.obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid));
+      this.patchOwnerRefs(
+        d.t,
+        d.obj,
+        (d.obj.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid),
+      );
     }
     this.removeFinalizer(t, owner, ORPHAN_FINALIZER);
   }
@@ -172,7 +197,8 @@ export class GarbageCollector extends Controller {
   private dependentsOf(uid: string): { t: ResourceType; obj: KubeObject }[] {
     const out: { t: ResourceType; obj: KubeObject }[] = [];
     if (!uid) return out;
-    for (const m of this.monitors) for (const obj of m.informer.byIndex(BY_OWNER_UID, uid)) out.push({ t: m.t, obj });
+    for (const m of this.monitors)
+      for (const obj of m.informer.byIndex(BY_OWNER_UID, uid)) out.push({ t: m.t, obj });
     return out;
   }
 
@@ -180,14 +206,21 @@ export class GarbageCollector extends Controller {
    * The live owner a reference names, undefined when it is absent (not found, or found with another
    * uid), or 'unknown' for a kind the server does not serve (left alone, as upstream retries it).
    */
-  private lookupOwner(ref: OwnerReference, dependentType: ResourceType, dependent: KubeObject): KubeObject | undefined | 'unknown' {
+  private lookupOwner(
+    ref: OwnerReference,
+    dependentType: ResourceType,
+    dependent: KubeObject,
+  ): KubeObject | undefined | 'unknown' {
     const ownerType = resourceForKind(ref.apiVersion, ref.kind);
     if (!ownerType || ownerType.virtual) return 'unknown';
     // A cluster-scoped dependent cannot have a namespaced owner: such a reference is absent.
     if (ownerType.namespaced && !dependentType.namespaced) return undefined;
     const m = this.byResource.get(`${ownerType.group}/${ownerType.resource}`);
     const informer = m?.informer ?? this.ctx.informers.get(ownerType.group, ownerType.resource);
-    const owner = informer.getByName(ownerType.namespaced ? dependent.metadata.namespace : undefined, ref.name);
+    const owner = informer.getByName(
+      ownerType.namespaced ? dependent.metadata.namespace : undefined,
+      ref.name,
+    );
     return owner && owner.metadata.uid === ref.uid ? owner : undefined;
   }
 
@@ -195,19 +228,36 @@ export class GarbageCollector extends Controller {
     return { apiVersion: apiVersionOf(t), kind: t.kind };
   }
 
-  private deleteObject(t: ResourceType, obj: KubeObject, policy: NonNullable<DeleteOptions['propagationPolicy']>): void {
-    this.client.delete(this.kindRef(t), obj.metadata.namespace, obj.metadata.name ?? '', { propagationPolicy: policy, preconditions: { uid: obj.metadata.uid ?? '' } });
+  private deleteObject(
+    t: ResourceType,
+    obj: KubeObject,
+    policy: NonNullable<DeleteOptions['propagationPolicy']>,
+  ): void {
+    this.client.delete(this.kindRef(t), obj.metadata.namespace, obj.metadata.name ?? '', {
+      propagationPolicy: policy,
+      preconditions: { uid: obj.metadata.uid ?? '' },
+    });
   }
 
   /** A JSON merge patch of the remaining references, guarded by resourceVersion (a conflict retries). */
   private patchOwnerRefs(t: ResourceType, obj: KubeObject, remaining: OwnerReference[]): void {
-    const body = { metadata: { resourceVersion: obj.metadata.resourceVersion, ownerReferences: remaining.length > 0 ? remaining : null } };
+    const body = {
+      metadata: {
+        resourceVersion: obj.metadata.resourceVersion,
+        ownerReferences: remaining.length > 0 ? remaining : null,
+      },
+    };
     this.client.patch(this.kindRef(t), obj.metadata.namespace, obj.metadata.name ?? '', 'merge', body);
   }
 
   private removeFinalizer(t: ResourceType, obj: KubeObject, finalizer: string): void {
     const remaining = (obj.metadata.finalizers ?? []).filter((f) => f !== finalizer);
-    const body = { metadata: { resourceVersion: obj.metadata.resourceVersion, finalizers: remaining.length > 0 ? remaining : null } };
+    const body = {
+      metadata: {
+        resourceVersion: obj.metadata.resourceVersion,
+        finalizers: remaining.length > 0 ? remaining : null,
+      },
+    };
     this.client.patch(this.kindRef(t), obj.metadata.namespace, obj.metadata.name ?? '', 'merge', body);
   }
 }

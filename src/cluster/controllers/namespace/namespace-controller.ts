@@ -17,7 +17,12 @@ import { parseTime } from '../../sim/clock.ts';
 import type { Informer } from '../../client/informer.ts';
 import type { ReconcileResult } from '../../client/work-queue.ts';
 import { Controller, type ControllerContext } from '../runtime/controller.ts';
-import { failingConditions, updatedConditions, type ContentTotals, type NamespaceCondition } from './namespace-conditions.ts';
+import {
+  failingConditions,
+  updatedConditions,
+  type ContentTotals,
+  type NamespaceCondition,
+} from './namespace-conditions.ts';
 
 export const NAMESPACE_CONTROLLER = 'namespace-controller';
 /** The finalizer token this controller owns in spec.finalizers. */
@@ -36,7 +41,9 @@ interface NamespaceSpec {
 
 /** The resources a namespace holds: every namespaced one that can be listed and deleted. */
 export function namespacedResources(): ResourceType[] {
-  return RESOURCES.filter((t) => t.namespaced && !t.virtual && t.verbs.includes('delete') && t.verbs.includes('list'));
+  return RESOURCES.filter(
+    (t) => t.namespaced && !t.virtual && t.verbs.includes('delete') && t.verbs.includes('list'),
+  );
 }
 
 export class NamespaceController extends Controller {
@@ -84,18 +91,26 @@ export class NamespaceController extends Controller {
     if ((ns.status as { phase?: string } | undefined)?.phase !== 'Terminating') {
       const next = clone(ns);
       next.status = { ...(next.status as object), phase: 'Terminating' };
-      ns = this.api().update({ ...NAMESPACES, subresource: 'status' }, name, next, { actor: this.client.actor });
+      ns = this.api().update({ ...NAMESPACES, subresource: 'status' }, name, next, {
+        actor: this.client.actor,
+      });
     }
     const finalizers = (ns.spec as NamespaceSpec | undefined)?.finalizers ?? [];
     if (finalizers.length === 0) return 0;
 
     const { estimate, totals } = this.deleteAllContent(ns);
     const now = this.ctx.clock.nowRfc3339();
-    const conditions = updatedConditions(((ns.status as { conditions?: NamespaceCondition[] } | undefined)?.conditions ?? []), failingConditions(totals, now), now);
+    const conditions = updatedConditions(
+      (ns.status as { conditions?: NamespaceCondition[] } | undefined)?.conditions ?? [],
+      failingConditions(totals, now),
+      now,
+    );
     if (conditions) {
       const next = clone(ns);
       next.status = { ...(next.status as object), conditions };
-      ns = this.api().update({ ...NAMESPACES, subresource: 'status' }, name, next, { actor: this.client.actor });
+      ns = this.api().update({ ...NAMESPACES, subresource: 'status' }, name, next, {
+        actor: this.client.actor,
+      });
     }
     if (totals.errors.length > 0) throw new Error(totals.errors.join(', '));
     if (estimate > 0) return estimate;
@@ -113,14 +128,29 @@ export class NamespaceController extends Controller {
   private deleteAllContent(ns: KubeObject): { estimate: number; totals: ContentTotals } {
     const namespace = ns.metadata.name ?? '';
     const deletedAt = parseTime(ns.metadata.deletionTimestamp ?? '');
-    const totals: ContentTotals = { remainingByResource: new Map(), remainingByFinalizer: new Map(), errors: [] };
+    const totals: ContentTotals = {
+      remainingByResource: new Map(),
+      remainingByFinalizer: new Map(),
+      errors: [],
+    };
     let estimate = 0;
     for (const t of namespacedResources()) {
       const req = { group: t.group, resource: t.resource, namespace };
-      let gvrEstimate = t.group === '' && t.resource === 'pods' ? this.estimatePodTermination(req, deletedAt) : 0;
+      let gvrEstimate =
+        t.group === '' && t.resource === 'pods' ? this.estimatePodTermination(req, deletedAt) : 0;
       try {
-        if (t.verbs.includes('deletecollection')) this.api().deleteCollection(req, {}, { propagationPolicy: 'Background' }, { actor: this.client.actor });
-        else for (const o of this.api().list(req, {}, this.client.actor).items) this.client.delete({ apiVersion: o.apiVersion, kind: o.kind }, namespace, o.metadata.name ?? '', { propagationPolicy: 'Background' });
+        if (t.verbs.includes('deletecollection'))
+          this.api().deleteCollection(
+            req,
+            {},
+            { propagationPolicy: 'Background' },
+            { actor: this.client.actor },
+          );
+        else
+          for (const o of this.api().list(req, {}, this.client.actor).items)
+            this.client.delete({ apiVersion: o.apiVersion, kind: o.kind }, namespace, o.metadata.name ?? '', {
+              propagationPolicy: 'Background',
+            });
       } catch (e) {
         totals.errors.push(e instanceof Error ? e.message : String(e));
         continue;
@@ -130,11 +160,15 @@ export class NamespaceController extends Controller {
       totals.remainingByResource.set(`${t.resource}.${t.group}`, left.length);
       let withFinalizers = 0;
       for (const o of left) {
-        for (const f of o.metadata.finalizers ?? []) totals.remainingByFinalizer.set(f, (totals.remainingByFinalizer.get(f) ?? 0) + 1);
+        for (const f of o.metadata.finalizers ?? [])
+          totals.remainingByFinalizer.set(f, (totals.remainingByFinalizer.get(f) ?? 0) + 1);
         if ((o.metadata.finalizers ?? []).length > 0) withFinalizers++;
       }
       if (gvrEstimate === 0 && withFinalizers > 0) gvrEstimate = FINALIZER_ESTIMATE_SECONDS;
-      if (gvrEstimate === 0) totals.errors.push(`unexpected items still remain in namespace: ${namespace} for gvr: ${t.group}/${t.version}, Resource=${t.resource}`);
+      if (gvrEstimate === 0)
+        totals.errors.push(
+          `unexpected items still remain in namespace: ${namespace} for gvr: ${t.group}/${t.version}, Resource=${t.resource}`,
+        );
       estimate = Math.max(estimate, gvrEstimate);
     }
     return { estimate, totals };
@@ -144,12 +178,16 @@ export class NamespaceController extends Controller {
    * The longest terminationGracePeriodSeconds of the namespace's non-terminal pods — or 0 once that
    * long has passed since the namespace was deleted (upstream stops waiting then).
    */
-  private estimatePodTermination(req: { group: string; resource: string; namespace: string }, deletedAtMs: number): number {
+  private estimatePodTermination(
+    req: { group: string; resource: string; namespace: string },
+    deletedAtMs: number,
+  ): number {
     let estimate = 0;
     for (const pod of this.api().list(req, {}, this.client.actor).items) {
       const phase = (pod.status as { phase?: string } | undefined)?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') continue;
-      const grace = (pod.spec as { terminationGracePeriodSeconds?: number } | undefined)?.terminationGracePeriodSeconds;
+      const grace = (pod.spec as { terminationGracePeriodSeconds?: number } | undefined)
+        ?.terminationGracePeriodSeconds;
       if (grace !== undefined && grace > estimate) estimate = grace;
     }
     const elapsedMs = this.ctx.clock.now() - deletedAtMs;

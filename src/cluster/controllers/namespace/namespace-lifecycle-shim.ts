@@ -28,7 +28,11 @@ const PROBE_ACTOR: Actor = { name: 'probe', component: 'user' };
 export function apiServerHasNamespaceLifecycle(): boolean {
   const probe = new Cluster({ seed: 7 });
   const req = { group: '', resource: 'namespaces' };
-  probe.api.create(req, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'probe' } }, { actor: PROBE_ACTOR });
+  probe.api.create(
+    req,
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'probe' } },
+    { actor: PROBE_ACTOR },
+  );
   probe.api.delete(req, 'probe', {}, { actor: PROBE_ACTOR });
   try {
     const ns = probe.api.get(req, 'probe', PROBE_ACTOR);
@@ -48,23 +52,41 @@ export function withNamespaceLifecycle(api: ApiServer): boolean {
   const write = (obj: KubeObject, expectRv: string | undefined, actor: Actor): KubeObject => {
     obj.metadata.resourceVersion = String(store.revision() + 1);
     const key = objectKey(NS_TYPE, undefined, obj.metadata.name ?? '');
-    const res = store.txn([{ key, target: 'modRevision', equals: Number(expectRv) }], [{ type: 'put', key, value: obj }], [], actor);
+    const res = store.txn(
+      [{ key, target: 'modRevision', equals: Number(expectRv) }],
+      [{ type: 'put', key, value: obj }],
+      [],
+      actor,
+    );
     if (!res.succeeded) throw errors.conflict(NS_TYPE, obj.metadata.name ?? '');
     return res.results[0]!.value as KubeObject;
   };
   const remove = (current: KubeObject, actor: Actor): KubeObject => {
     const key = objectKey(NS_TYPE, undefined, current.metadata.name ?? '');
-    store.txn([{ key, target: 'modRevision', equals: Number(current.metadata.resourceVersion) }], [{ type: 'delete', key }], [], actor);
+    store.txn(
+      [{ key, target: 'modRevision', equals: Number(current.metadata.resourceVersion) }],
+      [{ type: 'delete', key }],
+      [],
+      actor,
+    );
     return current;
   };
-  const finalized = (o: KubeObject) => ((o.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length === 0 && (o.metadata.finalizers ?? []).length === 0;
+  const finalized = (o: KubeObject) =>
+    ((o.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []).length === 0 &&
+    (o.metadata.finalizers ?? []).length === 0;
 
   const origDelete = api.delete.bind(api);
-  api.delete = (req: ResourceRequest, name: string, options: DeleteOptions, opts: WriteOptions): KubeObject => {
+  api.delete = (
+    req: ResourceRequest,
+    name: string,
+    options: DeleteOptions,
+    opts: WriteOptions,
+  ): KubeObject => {
     if (!isNamespaces(req)) return origDelete(req, name, options, opts);
     const current = stored(name);
     if (!current) return origDelete(req, name, options, opts); // the server's own 404 and admission
-    if (!current.metadata.deletionTimestamp) origDeleteAdmissionOnly(api, req, name, opts);
+    // A dry run gives the server's own admission (immortal namespaces) without deleting anything.
+    origDelete(req, name, options, { ...opts, dryRun: true });
     const decision = namespaceDeletion(current, options, api.clock.now());
     if (decision.kind === 'now') return remove(current, opts.actor);
     if (decision.kind === 'unchanged') return current;
@@ -93,15 +115,4 @@ export function withNamespaceLifecycle(api: ApiServer): boolean {
     return origUpdate(req, name, body, opts);
   };
   return true;
-}
-
-/** Runs the server's admission for a namespace DELETE (immortal namespaces) without deleting anything. */
-function origDeleteAdmissionOnly(api: ApiServer, req: ResourceRequest, name: string, opts: WriteOptions): void {
-  const { group, resource } = req;
-  const immortal = new Set(['default', 'kube-system', 'kube-public']);
-  if (group === '' && resource === 'namespaces' && immortal.has(name)) {
-    throw errors.forbidden({ group: '', resource: 'namespaces' }, name, 'this namespace may not be deleted');
-  }
-  void api;
-  void opts;
 }

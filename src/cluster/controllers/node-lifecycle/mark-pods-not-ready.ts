@@ -12,7 +12,13 @@ import type { PodCondition } from './node-types.ts';
 import { podNodeName } from './node-types.ts';
 
 /** Marks `pods` on `nodeName` not ready. Returns how many writes failed (other than a vanished pod). */
-export function markPodsNotReady(client: Client, recorder: EventRecorder, pods: readonly KubeObject[], nodeName: string, nowRfc3339: string): number {
+export function markPodsNotReady(
+  client: Client,
+  recorder: EventRecorder,
+  pods: readonly KubeObject[],
+  nodeName: string,
+  nowRfc3339: string,
+): number {
   let failed = 0;
   for (const pod of pods) {
     if (podNodeName(pod) !== nodeName) continue;
@@ -20,7 +26,7 @@ export function markPodsNotReady(client: Client, recorder: EventRecorder, pods: 
     const ready = conditions.find((c) => c.type === 'Ready');
     if (!ready || ready.status === 'False') continue;
     const next = clone(pod);
-    const c = ((next.status as { conditions: PodCondition[] }).conditions).find((x) => x.type === 'Ready')!;
+    const c = (next.status as { conditions: PodCondition[] }).conditions.find((x) => x.type === 'Ready')!;
     c.status = 'False';
     c.lastTransitionTime = nowRfc3339;
     try {

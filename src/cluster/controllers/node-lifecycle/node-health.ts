@@ -48,7 +48,14 @@ const MONITORED_CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPre
  * Decides one node's health at `nowMs`. Pure: returns the new memory and, when the grace period has
  * run out, the node to write through nodes/status; never mutates its inputs.
  */
-export function assessNodeHealth(node: KubeObject, lease: KubeObject | undefined, saved: NodeHealth | undefined, nowMs: number, nowRfc3339: string, timing: HealthTiming): HealthVerdict {
+export function assessNodeHealth(
+  node: KubeObject,
+  lease: KubeObject | undefined,
+  saved: NodeHealth | undefined,
+  nowMs: number,
+  nowRfc3339: string,
+  timing: HealthTiming,
+): HealthVerdict {
   const created = node.metadata.creationTimestamp ?? nowRfc3339;
   const createdMs = parseTime(created);
   const current = nodeCondition(node, 'Ready');
@@ -56,23 +63,49 @@ export function assessNodeHealth(node: KubeObject, lease: KubeObject | undefined
   let gracePeriodMs: number;
   let health: NodeHealth | undefined = saved ? { ...saved } : undefined;
   if (!current) {
-    observedReady = { type: 'Ready', status: 'Unknown', lastHeartbeatTime: created, lastTransitionTime: created };
+    observedReady = {
+      type: 'Ready',
+      status: 'Unknown',
+      lastHeartbeatTime: created,
+      lastTransitionTime: created,
+    };
     gracePeriodMs = timing.startupGracePeriodMs;
     health = health
       ? { ...health, savedReady: undefined }
-      : { probeTimestamp: createdMs, readyTransitionTimestamp: createdMs, savedReady: undefined, leaseRenewMs: NaN };
+      : {
+          probeTimestamp: createdMs,
+          readyTransitionTimestamp: createdMs,
+          savedReady: undefined,
+          leaseRenewMs: NaN,
+        };
   } else {
     observedReady = { ...current };
     gracePeriodMs = timing.gracePeriodMs;
   }
   const savedReady = saved?.savedReady;
   if (!health) {
-    health = { probeTimestamp: nowMs, readyTransitionTimestamp: nowMs, savedReady: current && { ...current }, leaseRenewMs: NaN };
+    health = {
+      probeTimestamp: nowMs,
+      readyTransitionTimestamp: nowMs,
+      savedReady: current && { ...current },
+      leaseRenewMs: NaN,
+    };
   } else if (!savedReady && current) {
-    health = { probeTimestamp: nowMs, readyTransitionTimestamp: nowMs, savedReady: { ...current }, leaseRenewMs: health.leaseRenewMs };
+    health = {
+      probeTimestamp: nowMs,
+      readyTransitionTimestamp: nowMs,
+      savedReady: { ...current },
+      leaseRenewMs: health.leaseRenewMs,
+    };
   } else if (savedReady && current && savedReady.lastHeartbeatTime !== current.lastHeartbeatTime) {
-    const transition = savedReady.lastTransitionTime !== current.lastTransitionTime ? nowMs : health.readyTransitionTimestamp;
-    health = { probeTimestamp: nowMs, readyTransitionTimestamp: transition, savedReady: { ...current }, leaseRenewMs: health.leaseRenewMs };
+    const transition =
+      savedReady.lastTransitionTime !== current.lastTransitionTime ? nowMs : health.readyTransitionTimestamp;
+    health = {
+      probeTimestamp: nowMs,
+      readyTransitionTimestamp: transition,
+      savedReady: { ...current },
+      leaseRenewMs: health.leaseRenewMs,
+    };
   }
   // A renewed Lease is a heartbeat too: a kubelet that only renews its Lease is healthy.
   const renew = leaseRenewMs(lease);
@@ -88,7 +121,14 @@ export function assessNodeHealth(node: KubeObject, lease: KubeObject | undefined
   for (const type of MONITORED_CONDITIONS) {
     const c = conditions.find((x) => x.type === type);
     if (!c) {
-      conditions.push({ type, status: 'Unknown', lastHeartbeatTime: created, lastTransitionTime: nowRfc3339, reason: 'NodeStatusNeverUpdated', message: 'Kubelet never posted node status.' });
+      conditions.push({
+        type,
+        status: 'Unknown',
+        lastHeartbeatTime: created,
+        lastTransitionTime: nowRfc3339,
+        reason: 'NodeStatusNeverUpdated',
+        message: 'Kubelet never posted node status.',
+      });
     } else if (c.status !== 'Unknown') {
       c.status = 'Unknown';
       c.reason = 'NodeStatusUnknown';
@@ -109,5 +149,11 @@ export function assessNodeHealth(node: KubeObject, lease: KubeObject | undefined
 }
 
 function sameCondition(a: NodeCondition, b: NodeCondition): boolean {
-  return a.status === b.status && a.reason === b.reason && a.message === b.message && a.lastHeartbeatTime === b.lastHeartbeatTime && a.lastTransitionTime === b.lastTransitionTime;
+  return (
+    a.status === b.status &&
+    a.reason === b.reason &&
+    a.message === b.message &&
+    a.lastHeartbeatTime === b.lastHeartbeatTime &&
+    a.lastTransitionTime === b.lastTransitionTime
+  );
 }

@@ -17,8 +17,10 @@ function cluster(zones: string[], options: ConstructorParameters<typeof NodeLife
   return { h, kubelets, nlc };
 }
 
-const conditionsOf = (n: KubeObject) => Object.fromEntries(nodeConditions(n).map((c: NodeCondition) => [c.type, `${c.status}/${c.reason}`]));
-const noExecute = (h: Harness, name: string) => nodeTaints(h.node(name)).filter((t: Taint) => t.effect === 'NoExecute');
+const conditionsOf = (n: KubeObject) =>
+  Object.fromEntries(nodeConditions(n).map((c: NodeCondition) => [c.type, `${c.status}/${c.reason}`]));
+const noExecute = (h: Harness, name: string) =>
+  nodeTaints(h.node(name)).filter((t: Taint) => t.effect === 'NoExecute');
 
 describe('node lifecycle: a node whose kubelet stops', () => {
   it('registers every node it sees', () => {
@@ -35,7 +37,11 @@ describe('node lifecycle: a node whose kubelet stops', () => {
     h.createPod('web-1', 'worker-2');
     h.createPod('web-2', 'worker-1');
     h.advance(30);
-    expect(['worker-1', 'worker-2', 'worker-3'].map((n) => h.nodeStatus(n))).toEqual(['Ready', 'Ready', 'Ready']);
+    expect(['worker-1', 'worker-2', 'worker-3'].map((n) => h.nodeStatus(n))).toEqual([
+      'Ready',
+      'Ready',
+      'Ready',
+    ]);
 
     kubelets[1]!.kill(); // its last Lease renewal was at 30 s
     const diedAt = h.elapsed();
@@ -51,15 +57,22 @@ describe('node lifecycle: a node whose kubelet stops', () => {
       PIDPressure: 'Unknown/NodeStatusUnknown',
       Ready: 'Unknown/NodeStatusUnknown',
     });
-    expect(nodeConditions(node).find((c) => c.type === 'Ready')!.message).toBe('Kubelet stopped posting node status.');
-    expect(h.events({ name: 'worker-2', reason: 'NodeNotReady' })).toEqual(['NodeNotReady: Node worker-2 status is now: NodeNotReady [node-controller]']);
+    expect(nodeConditions(node).find((c) => c.type === 'Ready')!.message).toBe(
+      'Kubelet stopped posting node status.',
+    );
+    expect(h.events({ name: 'worker-2', reason: 'NodeNotReady' })).toEqual([
+      'NodeNotReady: Node worker-2 status is now: NodeNotReady [node-controller]',
+    ]);
     expect(h.podReady('web-1')).toBe('False');
     expect(h.events({ name: 'web-1' })).toEqual(['NodeNotReady: Node is not ready [node-controller]']);
     expect(h.podReady('web-2')).toBe('True');
     // The NoSchedule taint follows the condition at once; the NoExecute one comes from the next pass.
     expect(h.taints('worker-2')).toEqual(['node.kubernetes.io/unreachable:NoSchedule']);
     h.advance(5);
-    expect(h.taints('worker-2')).toEqual(['node.kubernetes.io/unreachable:NoSchedule', 'node.kubernetes.io/unreachable:NoExecute']);
+    expect(h.taints('worker-2')).toEqual([
+      'node.kubernetes.io/unreachable:NoSchedule',
+      'node.kubernetes.io/unreachable:NoExecute',
+    ]);
     expect(noExecute(h, 'worker-2')[0]!.timeAdded).toBe(h.cluster.clock.nowRfc3339());
     expect(h.taints('worker-1')).toEqual([]);
     expect(h.nodeStatus('worker-1')).toBe('Ready');
@@ -70,7 +83,10 @@ describe('node lifecycle: a node whose kubelet stops', () => {
     h.advance(10);
     kubelets[1]!.kill();
     h.advance(70);
-    expect(h.taints('worker-2')).toEqual(['node.kubernetes.io/unreachable:NoSchedule', 'node.kubernetes.io/unreachable:NoExecute']);
+    expect(h.taints('worker-2')).toEqual([
+      'node.kubernetes.io/unreachable:NoSchedule',
+      'node.kubernetes.io/unreachable:NoExecute',
+    ]);
 
     kubelets[1]!.start();
     h.advance(1);
@@ -88,24 +104,40 @@ describe('node lifecycle: a node whose kubelet stops', () => {
     h.advance(1);
     expect(h.taints('worker-3')).toEqual(['node.kubernetes.io/not-ready:NoSchedule']);
     h.advance(5);
-    expect(h.taints('worker-3')).toEqual(['node.kubernetes.io/not-ready:NoSchedule', 'node.kubernetes.io/not-ready:NoExecute']);
+    expect(h.taints('worker-3')).toEqual([
+      'node.kubernetes.io/not-ready:NoSchedule',
+      'node.kubernetes.io/not-ready:NoExecute',
+    ]);
     // The status change came from the kubelet itself, which records its own NodeNotReady; the node
     // controller only records it for a transition it made (observed Ready=True, now not).
     expect(h.events({ name: 'worker-3', reason: 'NodeNotReady' })).toEqual([]);
 
     kubelets[2]!.kill();
     h.advanceUntil(() => h.taints('worker-3').includes('node.kubernetes.io/unreachable:NoExecute'), 120);
-    expect(h.taints('worker-3')).toEqual(['node.kubernetes.io/unreachable:NoSchedule', 'node.kubernetes.io/unreachable:NoExecute']);
+    expect(h.taints('worker-3')).toEqual([
+      'node.kubernetes.io/unreachable:NoSchedule',
+      'node.kubernetes.io/unreachable:NoExecute',
+    ]);
   });
 
   it('gives a node that never posted status the 60 s startup grace, then NodeStatusNeverUpdated', () => {
     const { h } = cluster(['zone-a', 'zone-a', 'zone-a']);
-    h.user.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'silent', labels: { [ZONE]: 'zone-a' } }, spec: {} });
+    h.user.create({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'silent', labels: { [ZONE]: 'zone-a' } },
+      spec: {},
+    });
     const at = h.advanceUntil(() => nodeConditions(h.node('silent')).length > 0, 120)!;
     expect(at).toBeGreaterThan(60);
     expect(at).toBeLessThanOrEqual(65);
     const ready = nodeConditions(h.node('silent')).find((c) => c.type === 'Ready')!;
-    expect(ready).toMatchObject({ status: 'Unknown', reason: 'NodeStatusNeverUpdated', message: 'Kubelet never posted node status.', lastHeartbeatTime: '2026-01-01T00:00:00Z' });
+    expect(ready).toMatchObject({
+      status: 'Unknown',
+      reason: 'NodeStatusNeverUpdated',
+      message: 'Kubelet never posted node status.',
+      lastHeartbeatTime: '2026-01-01T00:00:00Z',
+    });
     expect(h.nodeStatus('silent')).toBe('NotReady');
   });
 
@@ -115,7 +147,9 @@ describe('node lifecycle: a node whose kubelet stops', () => {
     kubelets[1]!.kill();
     h.user.delete(NODE, undefined, 'worker-2');
     h.advance(5);
-    expect(h.events({ reason: 'RemovingNode' })).toEqual(['RemovingNode: Node worker-2 event: Removing Node worker-2 from Controller [node-controller]']);
+    expect(h.events({ reason: 'RemovingNode' })).toEqual([
+      'RemovingNode: Node worker-2 event: Removing Node worker-2 from Controller [node-controller]',
+    ]);
   });
 
   it('mirrors spec.unschedulable (cordon) as the unschedulable NoSchedule taint', () => {
@@ -156,7 +190,9 @@ describe('node lifecycle: zone-aware tainting rates', () => {
     expect(nlc.zoneTaintingQps(`:\u0000:zone-a`)).toBe(0);
     expect(unreachableTainted(h, dead)).toEqual([]);
     // Scheduling still avoids them.
-    expect(dead.map((n) => h.taints(n))).toEqual(dead.map(() => ['node.kubernetes.io/unreachable:NoSchedule']));
+    expect(dead.map((n) => h.taints(n))).toEqual(
+      dead.map(() => ['node.kubernetes.io/unreachable:NoSchedule']),
+    );
   });
 
   it('keeps the taints it already placed when a zone degrades node by node, but taints no more', () => {

@@ -31,8 +31,9 @@ import {
 } from './node-taints.ts';
 import type { Taint } from './node-types.ts';
 import { nodeCondition, nodeConditions, nodeTaints, podNodeName } from './node-types.ts';
-import { RateLimitedTimedQueue } from './rate-limited-queue.ts';
-import { computeZoneState, LABEL_EXCLUDE_DISRUPTION, zoneKeyOf, zoneQps, type EvictionRates, type ZoneState } from './zone-state.ts';
+import { ZoneTainters } from './zone-tainters.ts';
+import { LABEL_EXCLUDE_DISRUPTION, zoneKeyOf, type ZoneState } from './zone-state.ts';
+import type { ZoneRules } from './zone-tainters.ts';
 
 export const NODE_LIFECYCLE_CONTROLLER = 'node-lifecycle-controller';
 /** The event source the node lifecycle controller writes under (its recorder's component). */
@@ -40,11 +41,10 @@ export const NODE_CONTROLLER_SOURCE = 'node-controller';
 export const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 
 /** kube-controller-manager's flags for this controller, in virtual ms and nodes per second. */
-export interface NodeLifecycleOptions extends EvictionRates {
+export interface NodeLifecycleOptions extends ZoneRules {
   nodeMonitorPeriodMs: number;
   nodeMonitorGracePeriodMs: number;
   nodeStartupGracePeriodMs: number;
-  unhealthyZoneThreshold: number;
 }
 
 /** The 1.32 defaults. */
@@ -68,8 +68,7 @@ export class NodeLifecycleController extends Controller {
   private readonly leases: Informer;
   private readonly known = new Map<string, KubeObject>();
   private readonly health = new Map<string, NodeHealth>();
-  private readonly zoneStates = new Map<string, ZoneState>();
-  private readonly tainters = new Map<string, RateLimitedTimedQueue>();
+  private readonly zones: ZoneTainters;
   private readonly nodesToRetry = new Set<string>();
   private monitorTimer: TimerHandle | undefined;
   private taintTimer: { handle: TimerHandle; at: number } | undefined;
@@ -78,6 +77,7 @@ export class NodeLifecycleController extends Controller {
   constructor(ctx: ControllerContext, options: Partial<NodeLifecycleOptions> = {}) {
     super(ctx, NODE_LIFECYCLE_CONTROLLER);
     this.options = { ...NODE_LIFECYCLE_DEFAULTS, ...options };
+    this.zones = new ZoneTainters(this.options);
     this.nodeEvents = new EventRecorder(ctx.api, { component: NODE_CONTROLLER_SOURCE }, this.client.actor);
     this.nodes = ctx.informers.nodes();
     this.pods = ctx.informers.pods();
@@ -119,19 +119,20 @@ export class NodeLifecycleController extends Controller {
 
   /** The disruption state of the zone `zoneKey` ('' for nodes without zone labels). */
   zoneState(zoneKey: string): ZoneState | undefined {
-    return this.zoneStates.get(zoneKey);
+    return this.zones.state(zoneKey);
   }
 
   /** The tainting rate currently applied in a zone (nodes per second). */
   zoneTaintingQps(zoneKey: string): number | undefined {
-    return this.tainters.get(zoneKey)?.qps;
+    return this.zones.qps(zoneKey);
   }
 
   private tick(): void {
     try {
       this.monitorNodeHealth();
     } finally {
-      if (this.monitorTimer !== undefined) this.monitorTimer = this.ctx.clock.setTimeout(() => this.tick(), this.options.nodeMonitorPeriodMs);
+      if (this.monitorTimer !== undefined)
+        this.monitorTimer = this.ctx.clock.setTimeout(() => this.tick(), this.options.nodeMonitorPeriodMs);
     }
   }
 
@@ -144,10 +145,10 @@ export class NodeLifecycleController extends Controller {
       if (!this.known.has(name)) {
         this.nodeEvent(node, 'RegisteredNode', `Registered Node ${name} in Controller`);
         this.known.set(name, node);
-        this.addTainterForZone(node);
+        this.zones.addZone(zoneKeyOf(node), this.ctx.clock.now());
         this.markNodeAsReachable(node);
-      } else if (!this.zoneStates.has(zoneKeyOf(node))) {
-        this.addTainterForZone(node);
+      } else if (!this.zones.has(zoneKeyOf(node))) {
+        this.zones.addZone(zoneKeyOf(node), this.ctx.clock.now());
       }
     }
     for (const [name, node] of [...this.known]) {
@@ -195,7 +196,13 @@ export class NodeLifecycleController extends Controller {
     const needsRetry = this.nodesToRetry.has(name);
     if ((current.status !== 'True' && observed === 'True') || (needsRetry && observed !== 'True')) {
       if (current.status !== 'True' && observed === 'True') this.nodeStatusChange(node, 'NodeNotReady');
-      const failed = markPodsNotReady(this.client, this.nodeEvents, this.pods.byIndex(BY_NODE, name), name, this.ctx.clock.nowRfc3339());
+      const failed = markPodsNotReady(
+        this.client,
+        this.nodeEvents,
+        this.pods.byIndex(BY_NODE, name),
+        name,
+        this.ctx.clock.nowRfc3339(),
+      );
       if (failed > 0) {
         this.nodesToRetry.add(name);
         return;
@@ -210,11 +217,25 @@ export class NodeLifecycleController extends Controller {
     switch (observed) {
       case 'False':
         // Ready flipped from Unknown to False: swap the taint at once, no rate limit.
-        if (taintExists(taints, UNREACHABLE_NO_EXECUTE)) swapNodeTaints(this.client, node.metadata.name ?? '', [NOT_READY_NO_EXECUTE], [UNREACHABLE_NO_EXECUTE], now);
+        if (taintExists(taints, UNREACHABLE_NO_EXECUTE))
+          swapNodeTaints(
+            this.client,
+            node.metadata.name ?? '',
+            [NOT_READY_NO_EXECUTE],
+            [UNREACHABLE_NO_EXECUTE],
+            now,
+          );
         else this.markNodeForTainting(node, 'False');
         break;
       case 'Unknown':
-        if (taintExists(taints, NOT_READY_NO_EXECUTE)) swapNodeTaints(this.client, node.metadata.name ?? '', [UNREACHABLE_NO_EXECUTE], [NOT_READY_NO_EXECUTE], now);
+        if (taintExists(taints, NOT_READY_NO_EXECUTE))
+          swapNodeTaints(
+            this.client,
+            node.metadata.name ?? '',
+            [UNREACHABLE_NO_EXECUTE],
+            [NOT_READY_NO_EXECUTE],
+            now,
+          );
         else this.markNodeForTainting(node, 'Unknown');
         break;
       case 'True':
@@ -223,131 +244,86 @@ export class NodeLifecycleController extends Controller {
     }
   }
 
-  private addTainterForZone(node: KubeObject): void {
-    const zone = zoneKeyOf(node);
-    if (this.zoneStates.has(zone)) return;
-    this.zoneStates.set(zone, 'Initial');
-    this.tainters.set(zone, new RateLimitedTimedQueue(this.options.evictionQps, this.ctx.clock.now()));
-  }
-
-  private tainterOf(node: KubeObject): RateLimitedTimedQueue {
-    const zone = zoneKeyOf(node);
-    let q = this.tainters.get(zone);
-    if (!q) this.tainters.set(zone, (q = new RateLimitedTimedQueue(this.options.evictionQps, this.ctx.clock.now())));
-    return q;
-  }
-
   private markNodeForTainting(node: KubeObject, status: 'False' | 'Unknown'): void {
-    const q = this.tainterOf(node);
-    const name = node.metadata.name ?? '';
     const wanted = status === 'False' ? NOT_READY_NO_EXECUTE : UNREACHABLE_NO_EXECUTE;
     // Not tainted yet (or the taint was removed by hand): allow it to be queued again.
-    if (!taintExists(nodeTaints(node), wanted)) q.remove(name);
-    q.add(name, node.metadata.uid ?? '', this.ctx.clock.now());
+    const requeue = !taintExists(nodeTaints(node), wanted);
+    this.zones.add(
+      zoneKeyOf(node),
+      node.metadata.name ?? '',
+      node.metadata.uid ?? '',
+      this.ctx.clock.now(),
+      requeue,
+    );
   }
 
   private markNodeAsReachable(node: KubeObject): void {
     const name = node.metadata.name ?? '';
     const taints = nodeTaints(node);
     if (taintExists(taints, UNREACHABLE_NO_EXECUTE) || taintExists(taints, NOT_READY_NO_EXECUTE)) {
-      swapNodeTaints(this.client, name, [], [UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE], this.ctx.clock.nowRfc3339());
+      swapNodeTaints(
+        this.client,
+        name,
+        [],
+        [UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE],
+        this.ctx.clock.nowRfc3339(),
+      );
     }
-    this.tainters.get(zoneKeyOf(node))?.remove(name);
+    this.zones.remove(zoneKeyOf(node), name);
   }
 
   /** doNoExecuteTaintingPass: taints queued nodes as each zone's rate allows. */
   private noExecuteTaintingPass(): void {
     this.taintTimer = undefined;
     const now = this.ctx.clock.now();
-    for (const q of this.tainters.values()) {
-      q.try(now, (v) => {
-        const node = this.nodes.getByName(undefined, v.value);
-        if (!node) return { done: true };
-        const ready = nodeCondition(node, 'Ready');
-        if (!ready) return { done: false, retryMs: 50 };
-        // unreachable and not-ready mirror Ready's status, so they exclude each other.
-        let add: Taint;
-        let opposite: Taint;
-        if (ready.status === 'False') [add, opposite] = [NOT_READY_NO_EXECUTE, UNREACHABLE_NO_EXECUTE];
-        else if (ready.status === 'Unknown') [add, opposite] = [UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE];
-        else return { done: true };
-        try {
-          return { done: swapNodeTaints(this.client, v.value, [add], [opposite], this.ctx.clock.nowRfc3339()) };
-        } catch {
-          return { done: false };
-        }
-      });
-    }
+    this.zones.tryAll(now, (v) => {
+      const node = this.nodes.getByName(undefined, v.value);
+      if (!node) return { done: true };
+      const ready = nodeCondition(node, 'Ready');
+      if (!ready) return { done: false, retryMs: 50 };
+      // unreachable and not-ready mirror Ready's status, so they exclude each other.
+      let add: Taint;
+      let opposite: Taint;
+      if (ready.status === 'False') [add, opposite] = [NOT_READY_NO_EXECUTE, UNREACHABLE_NO_EXECUTE];
+      else if (ready.status === 'Unknown') [add, opposite] = [UNREACHABLE_NO_EXECUTE, NOT_READY_NO_EXECUTE];
+      else return { done: true };
+      try {
+        return {
+          done: swapNodeTaints(this.client, v.value, [add], [opposite], this.ctx.clock.nowRfc3339()),
+        };
+      } catch {
+        return { done: false };
+      }
+    });
     this.scheduleTaintingPass();
   }
 
   /** Upstream polls every 100 ms; here the pass runs exactly when a queue can next make progress. */
   private scheduleTaintingPass(): void {
     const now = this.ctx.clock.now();
-    let at = Infinity;
-    for (const q of this.tainters.values()) at = Math.min(at, q.nextRunAt(now));
+    const at = this.zones.nextRunAt(now);
     if (at === Infinity) return;
     if (this.taintTimer && this.taintTimer.at <= at) return;
     if (this.taintTimer) this.ctx.clock.cancel(this.taintTimer.handle);
     this.taintTimer = { at, handle: this.ctx.clock.at(at, () => this.noExecuteTaintingPass()) };
   }
 
-  private handleDisruption(zoneReady: Map<string, (string | undefined)[]>, nodes: readonly KubeObject[]): void {
-    const newStates = new Map<string, ZoneState>();
-    let allAreFullyDisrupted = true;
-    for (const [zone, statuses] of zoneReady) {
-      const { state } = computeZoneState(statuses, this.options.unhealthyZoneThreshold);
-      if (state !== 'FullDisruption') allAreFullyDisrupted = false;
-      newStates.set(zone, state);
-      if (!this.zoneStates.has(zone)) this.zoneStates.set(zone, 'Initial');
-    }
-    let allWasFullyDisrupted = true;
-    for (const [zone, state] of [...this.zoneStates]) {
-      if (!zoneReady.has(zone)) {
-        this.zoneStates.delete(zone);
-        continue;
-      }
-      if (state !== 'FullDisruption') {
-        allWasFullyDisrupted = false;
-        break;
-      }
-    }
-    if (allAreFullyDisrupted && allWasFullyDisrupted) return;
+  private handleDisruption(
+    zoneReady: Map<string, (string | undefined)[]>,
+    nodes: readonly KubeObject[],
+  ): void {
     const now = this.ctx.clock.now();
-    if (allAreFullyDisrupted) {
-      // Every zone down at once looks like the control plane lost its network, not like dead nodes:
-      // take the NoExecute taints off and stop tainting anywhere.
+    const change = this.zones.update(zoneReady, now);
+    if (change === 'enteredFullDisruption') {
       for (const node of nodes) this.markNodeAsReachable(node);
-      for (const zone of this.zoneStates.keys()) {
-        this.tainters.get(zone)?.swapLimiter(0, now);
-        this.zoneStates.set(zone, 'FullDisruption');
-      }
-      return;
-    }
-    if (allWasFullyDisrupted) {
-      // Leaving that mode: every node gets a fresh grace period before anything is tainted again.
+    } else if (change === 'leftFullDisruption') {
+      // Every node gets a fresh grace period before anything is tainted again.
       for (const node of nodes) {
-        const h = this.health.get(node.metadata.name ?? '');
-        if (h) this.health.set(node.metadata.name ?? '', { ...h, probeTimestamp: now, readyTransitionTimestamp: now });
+        const name = node.metadata.name ?? '';
+        const h = this.health.get(name);
+        if (h) this.health.set(name, { ...h, probeTimestamp: now, readyTransitionTimestamp: now });
       }
-      for (const zone of this.zoneStates.keys()) {
-        const state = newStates.get(zone);
-        if (!state) continue;
-        this.setZoneLimiter(zone, zoneReady.get(zone)?.length ?? 0, state);
-        this.zoneStates.set(zone, state);
-      }
-      return;
     }
-    for (const [zone, old] of [...this.zoneStates]) {
-      const state = newStates.get(zone);
-      if (!state || state === old) continue;
-      this.setZoneLimiter(zone, zoneReady.get(zone)?.length ?? 0, state);
-      this.zoneStates.set(zone, state);
-    }
-  }
-
-  private setZoneLimiter(zone: string, size: number, state: ZoneState): void {
-    this.tainters.get(zone)?.swapLimiter(zoneQps(state, size, this.options), this.ctx.clock.now());
   }
 
   /** processPod: a pod newly bound to a node that is not Ready is marked not ready too. */
@@ -360,7 +336,8 @@ export class NodeLifecycleController extends Controller {
     if (!health || !this.nodes.getByName(undefined, nodeName)) return;
     const ready = health.savedReady;
     if (!ready || ready.status === 'True') return;
-    if (markPodsNotReady(this.client, this.nodeEvents, [pod], nodeName, this.ctx.clock.nowRfc3339()) > 0) throw new Error(`unable to mark pod ${key} NotReady`);
+    if (markPodsNotReady(this.client, this.nodeEvents, [pod], nodeName, this.ctx.clock.nowRfc3339()) > 0)
+      throw new Error(`unable to mark pod ${key} NotReady`);
   }
 
   /** doNoScheduleTaintingPass: NoSchedule taints mirror the node's conditions and spec.unschedulable. */
@@ -372,8 +349,11 @@ export class NodeLifecycleController extends Controller {
       const key = CONDITION_TAINTS[c.type]?.[c.status];
       if (key) wanted.push({ key, effect: 'NoSchedule' });
     }
-    if ((node.spec as { unschedulable?: boolean } | undefined)?.unschedulable) wanted.push({ key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule' });
-    const existing = nodeTaints(node).filter((t) => t.effect === 'NoSchedule' && (t.key === TAINT_UNSCHEDULABLE || CONDITION_TAINT_KEYS.has(t.key)));
+    if ((node.spec as { unschedulable?: boolean } | undefined)?.unschedulable)
+      wanted.push({ key: TAINT_UNSCHEDULABLE, effect: 'NoSchedule' });
+    const existing = nodeTaints(node).filter(
+      (t) => t.effect === 'NoSchedule' && (t.key === TAINT_UNSCHEDULABLE || CONDITION_TAINT_KEYS.has(t.key)),
+    );
     const add = wanted.filter((w) => !existing.some((e) => matchTaint(e, w)));
     const remove = existing.filter((e) => !wanted.some((w) => matchTaint(e, w)));
     if (add.length === 0 && remove.length === 0) return;
@@ -382,11 +362,21 @@ export class NodeLifecycleController extends Controller {
 
   private nodeEvent(node: KubeObject, reason: string, event: string): void {
     const name = node.metadata.name ?? '';
-    this.nodeEvents.event({ kind: 'Node', apiVersion: 'v1', name, ...(node.metadata.uid ? { uid: node.metadata.uid } : {}) }, 'Normal', reason, `Node ${name} event: ${event}`);
+    this.nodeEvents.event(
+      { kind: 'Node', apiVersion: 'v1', name, ...(node.metadata.uid ? { uid: node.metadata.uid } : {}) },
+      'Normal',
+      reason,
+      `Node ${name} event: ${event}`,
+    );
   }
 
   private nodeStatusChange(node: KubeObject, status: string): void {
     const name = node.metadata.name ?? '';
-    this.nodeEvents.event({ kind: 'Node', apiVersion: 'v1', name, ...(node.metadata.uid ? { uid: node.metadata.uid } : {}) }, 'Normal', status, `Node ${name} status is now: ${status}`);
+    this.nodeEvents.event(
+      { kind: 'Node', apiVersion: 'v1', name, ...(node.metadata.uid ? { uid: node.metadata.uid } : {}) },
+      'Normal',
+      status,
+      `Node ${name} status is now: ${status}`,
+    );
   }
 }

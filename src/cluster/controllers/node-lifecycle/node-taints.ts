@@ -33,7 +33,14 @@ export const CONDITION_TAINTS: Readonly<Record<string, Readonly<Record<string, s
 };
 
 /** Taint keys the node controller owns (taintKeyToNodeConditionMap). */
-export const CONDITION_TAINT_KEYS: ReadonlySet<string> = new Set([TAINT_NOT_READY, TAINT_UNREACHABLE, TAINT_NETWORK_UNAVAILABLE, TAINT_MEMORY_PRESSURE, TAINT_DISK_PRESSURE, TAINT_PID_PRESSURE]);
+export const CONDITION_TAINT_KEYS: ReadonlySet<string> = new Set([
+  TAINT_NOT_READY,
+  TAINT_UNREACHABLE,
+  TAINT_NETWORK_UNAVAILABLE,
+  TAINT_MEMORY_PRESSURE,
+  TAINT_DISK_PRESSURE,
+  TAINT_PID_PRESSURE,
+]);
 
 export function matchTaint(a: Taint, b: Taint): boolean {
   return a.key === b.key && a.effect === b.effect;
@@ -44,11 +51,20 @@ export function taintExists(taints: readonly Taint[], t: Taint): boolean {
 }
 
 function sameTaint(a: Taint, b: Taint): boolean {
-  return a.key === b.key && (a.value ?? '') === (b.value ?? '') && a.effect === b.effect && (a.timeAdded ?? '') === (b.timeAdded ?? '');
+  return (
+    a.key === b.key &&
+    (a.value ?? '') === (b.value ?? '') &&
+    a.effect === b.effect &&
+    (a.timeAdded ?? '') === (b.timeAdded ?? '')
+  );
 }
 
 /** Taints after adding (or replacing, matched by key and effect) `add` and removing `remove`. */
-export function swapTaintList(current: readonly Taint[], add: readonly Taint[], remove: readonly Taint[]): { taints: Taint[]; changed: boolean } {
+export function swapTaintList(
+  current: readonly Taint[],
+  add: readonly Taint[],
+  remove: readonly Taint[],
+): { taints: Taint[]; changed: boolean } {
   let taints = current.map((t) => ({ ...t }));
   let changed = false;
   for (const t of add) {
@@ -71,7 +87,13 @@ export function swapTaintList(current: readonly Taint[], add: readonly Taint[], 
  * Adds `add` (stamped with `timeAdded`, as SwapNodeControllerTaint stamps every taint it adds) and
  * removes `remove` on the node named `nodeName`. Returns false when the node is gone.
  */
-export function swapNodeTaints(client: Client, nodeName: string, add: readonly Taint[], remove: readonly Taint[], timeAdded: string): boolean {
+export function swapNodeTaints(
+  client: Client,
+  nodeName: string,
+  add: readonly Taint[],
+  remove: readonly Taint[],
+  timeAdded: string,
+): boolean {
   const node = client.get(NODE, undefined, nodeName);
   if (!node) return false;
   const stamped = add.map((t) => ({ ...t, timeAdded }));

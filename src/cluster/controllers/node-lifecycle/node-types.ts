@@ -46,7 +46,8 @@ export function nodeTaints(node: KubeObject): readonly Taint[] {
 }
 
 export function nodeConditions(node: KubeObject): readonly NodeCondition[] {
-  return ((node.status as { conditions?: NodeCondition[] } | undefined)?.conditions ?? []) as readonly NodeCondition[];
+  return ((node.status as { conditions?: NodeCondition[] } | undefined)?.conditions ??
+    []) as readonly NodeCondition[];
 }
 
 export function nodeCondition(node: KubeObject, type: string): NodeCondition | undefined {
@@ -58,11 +59,13 @@ export function podNodeName(pod: KubeObject): string {
 }
 
 export function podTolerations(pod: KubeObject): readonly Toleration[] {
-  return ((pod.spec as { tolerations?: Toleration[] } | undefined)?.tolerations ?? []) as readonly Toleration[];
+  return ((pod.spec as { tolerations?: Toleration[] } | undefined)?.tolerations ??
+    []) as readonly Toleration[];
 }
 
 export function podConditions(pod: KubeObject): readonly PodCondition[] {
-  return ((pod.status as { conditions?: PodCondition[] } | undefined)?.conditions ?? []) as readonly PodCondition[];
+  return ((pod.status as { conditions?: PodCondition[] } | undefined)?.conditions ??
+    []) as readonly PodCondition[];
 }
 
 /** spec.renewTime of a Lease as epoch ms (NaN when unset). */

@@ -28,7 +28,12 @@ export class Harness {
   constructor(seed = 1) {
     this.cluster = new Cluster({ seed });
     this.informers = new SharedInformers(this.cluster.api, KCM);
-    this.ctx = { api: this.cluster.api, clock: this.cluster.clock, rng: this.cluster.rng, informers: this.informers };
+    this.ctx = {
+      api: this.cluster.api,
+      clock: this.cluster.clock,
+      rng: this.cluster.rng,
+      informers: this.informers,
+    };
     this.user = new Client(this.cluster.api, HARNESS_USER);
     this.t0 = this.cluster.clock.now();
   }
@@ -85,25 +90,48 @@ export class Harness {
 
   /** Events as `reason: message` (source component in brackets), oldest first. */
   events(filter: { reason?: string; name?: string } = {}): string[] {
-    const list = this.cluster.api.list({ group: '', resource: 'events' }, {}, HARNESS_USER).items as (KubeObject & {
+    const list = this.cluster.api.list({ group: '', resource: 'events' }, {}, HARNESS_USER)
+      .items as (KubeObject & {
       reason: string;
       message: string;
       involvedObject: { name: string };
       source: { component: string };
     })[];
     return list
-      .filter((e) => (!filter.reason || e.reason === filter.reason) && (!filter.name || e.involvedObject.name === filter.name))
+      .filter(
+        (e) =>
+          (!filter.reason || e.reason === filter.reason) &&
+          (!filter.name || e.involvedObject.name === filter.name),
+      )
       .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
       .map((e) => `${e.reason}: ${e.message} [${e.source.component}]`);
   }
 
   /** Creates a Running, Ready pod bound to `nodeName` (DefaultTolerationSeconds adds the 300 s tolerations). */
-  createPod(name: string, nodeName: string, opts: { tolerations?: Toleration[]; namespace?: string; ownerReferences?: KubeObject['metadata']['ownerReferences']; labels?: Record<string, string> } = {}): KubeObject {
-    const pod = this.user.create({
+  createPod(
+    name: string,
+    nodeName: string,
+    opts: {
+      tolerations?: Toleration[];
+      namespace?: string;
+      ownerReferences?: KubeObject['metadata']['ownerReferences'];
+      labels?: Record<string, string>;
+    } = {},
+  ): KubeObject {
+    const pod = this.user.create<KubeObject>({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name, namespace: opts.namespace ?? 'default', ...(opts.labels ? { labels: opts.labels } : {}), ...(opts.ownerReferences ? { ownerReferences: opts.ownerReferences } : {}) },
-      spec: { nodeName, containers: [{ name: 'app', image: 'nginx' }], ...(opts.tolerations ? { tolerations: opts.tolerations } : {}) },
+      metadata: {
+        name,
+        namespace: opts.namespace ?? 'default',
+        ...(opts.labels ? { labels: opts.labels } : {}),
+        ...(opts.ownerReferences ? { ownerReferences: opts.ownerReferences } : {}),
+      },
+      spec: {
+        nodeName,
+        containers: [{ name: 'app', image: 'nginx' }],
+        ...(opts.tolerations ? { tolerations: opts.tolerations } : {}),
+      },
     });
     const next = clone(pod);
     const ts = this.cluster.clock.nowRfc3339();
@@ -145,7 +173,10 @@ export class FakeKubelet {
       this.client.create({
         apiVersion: 'v1',
         kind: 'Node',
-        metadata: { name: this.nodeName, labels: { 'kubernetes.io/hostname': this.nodeName, 'kubernetes.io/os': 'linux', ...this.labels } },
+        metadata: {
+          name: this.nodeName,
+          labels: { 'kubernetes.io/hostname': this.nodeName, 'kubernetes.io/os': 'linux', ...this.labels },
+        },
         spec: {},
       });
     }
@@ -171,17 +202,34 @@ export class FakeKubelet {
     const old = (next.status as { conditions?: NodeCondition[] } | undefined)?.conditions ?? [];
     const cond = (type: string, s: string, reason: string, message: string): NodeCondition => {
       const prev = old.find((c) => c.type === type);
-      return { type, status: s, lastHeartbeatTime: ts, lastTransitionTime: prev?.status === s ? (prev.lastTransitionTime ?? ts) : ts, reason, message };
+      return {
+        type,
+        status: s,
+        lastHeartbeatTime: ts,
+        lastTransitionTime: prev?.status === s ? (prev.lastTransitionTime ?? ts) : ts,
+        reason,
+        message,
+      };
     };
     next.status = {
       ...(next.status as object),
       conditions: [
-        cond('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        cond(
+          'MemoryPressure',
+          'False',
+          'KubeletHasSufficientMemory',
+          'kubelet has sufficient memory available',
+        ),
         cond('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
         cond('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
         status === 'True'
           ? cond('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status')
-          : cond('Ready', 'False', 'KubeletNotReady', 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized'),
+          : cond(
+              'Ready',
+              'False',
+              'KubeletNotReady',
+              'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized',
+            ),
       ],
     };
     this.client.updateStatus(next);
@@ -214,7 +262,10 @@ export class FakeKubelet {
     this.h.cluster.clock.setTimeout(() => {
       if (!this.alive) return;
       try {
-        this.client.delete(POD, namespace, name ?? '', { gracePeriodSeconds: 0, preconditions: { uid: p.metadata.uid ?? '' } });
+        this.client.delete(POD, namespace, name ?? '', {
+          gracePeriodSeconds: 0,
+          preconditions: { uid: p.metadata.uid ?? '' },
+        });
       } catch {
         // A pod of the same name made since: not ours to confirm.
       }

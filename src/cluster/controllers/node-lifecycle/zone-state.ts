@@ -29,7 +29,10 @@ export function zoneKeyOf(node: KubeObject): string {
  * The state of a zone from its nodes' Ready statuses (undefined: no Ready condition). Returns how many
  * are not Ready as well.
  */
-export function computeZoneState(readyStatuses: readonly (string | undefined)[], unhealthyZoneThreshold: number): { notReady: number; state: ZoneState } {
+export function computeZoneState(
+  readyStatuses: readonly (string | undefined)[],
+  unhealthyZoneThreshold: number,
+): { notReady: number; state: ZoneState } {
   let ready = 0;
   let notReady = 0;
   for (const s of readyStatuses) {
@@ -37,7 +40,8 @@ export function computeZoneState(readyStatuses: readonly (string | undefined)[],
     else notReady++;
   }
   if (ready === 0 && notReady > 0) return { notReady, state: 'FullDisruption' };
-  if (notReady > 2 && notReady / (notReady + ready) >= unhealthyZoneThreshold) return { notReady, state: 'PartialDisruption' };
+  if (notReady > 2 && notReady / (notReady + ready) >= unhealthyZoneThreshold)
+    return { notReady, state: 'PartialDisruption' };
   return { notReady, state: 'Normal' };
 }
 

@@ -19,9 +19,6 @@ export const USER: Actor = { name: 'user', component: 'user' };
 const KCM: Actor = { name: 'kube-controller-manager', component: 'kube-controller-manager' };
 const FAKE_KUBELET: Actor = { name: 'kubelet/fake', component: 'kubelet' };
 
-/** 1970-01-02T00:00:00Z; see the workaround note in controllerHarness. */
-export const TEST_EPOCH_MS = 86_400_000;
-
 export interface HarnessOptions {
   seed?: number;
   startMs?: number;
@@ -54,7 +51,7 @@ export function controllerHarness(opts: HarnessOptions) {
   // which past ~104 days after the epoch loses the +1 that keeps same-millisecond events apart, so
   // all but the first event about an object in one virtual millisecond are dropped. Starting the
   // test clock near the epoch keeps nanoseconds exact until event-recorder.ts uses BigInt.
-  const cluster = new Cluster({ seed: opts.seed ?? 1, startMs: opts.startMs ?? TEST_EPOCH_MS });
+  const cluster = new Cluster({ seed: opts.seed ?? 1, ...(opts.startMs !== undefined ? { startMs: opts.startMs } : {}), scheduler: false });
   const { api, clock } = cluster;
   const lag = opts.informerLagMs ?? {};
   const controllerApi = Object.keys(lag).length === 0 ? api : laggingApi(api, lag);

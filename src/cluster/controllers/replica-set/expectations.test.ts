@@ -3,8 +3,7 @@ import { ControllerExpectations, EXPECTATIONS_TIMEOUT_MS } from './expectations.
 
 describe('ControllerExpectations', () => {
   it('is satisfied only once every expected creation is observed', () => {
-    let now = 0;
-    const e = new ControllerExpectations(() => now);
+    const e = new ControllerExpectations(() => 0);
     expect(e.satisfied('ns/rs')).toBe(true);
     e.expectCreations('ns/rs', 2);
     expect(e.satisfied('ns/rs')).toBe(false);

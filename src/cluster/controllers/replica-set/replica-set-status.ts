@@ -13,7 +13,7 @@ import type { Pod, ReplicaSet, ReplicaSetCondition, ReplicaSetStatus } from './w
 
 export const REPLICA_FAILURE = 'ReplicaFailure';
 
-/** What went wrong managing replicas: the message (the API error's) and whether it was a create. */
+/** What went wrong creating or deleting pods: the API error's message, as the condition carries it. */
 export interface ManageError {
   message: string;
 }

@@ -29,13 +29,20 @@ export abstract class Controller {
   readonly client: Client;
   readonly recorder: EventRecorder;
   protected readonly ctx: ControllerContext;
+  /** Recent reconcile errors (bounded), for the page and for tests to assert none happened. */
+  readonly errors: { key: string; message: string }[] = [];
 
   constructor(ctx: ControllerContext, name: string) {
     this.ctx = ctx;
     const actor: Actor = { name, component: 'kube-controller-manager' };
     this.client = new Client(ctx.api, actor);
     this.recorder = new EventRecorder(ctx.api, { component: name }, actor);
-    this.queue = new WorkQueue(ctx.clock, name, (key) => this.reconcile(key));
+    this.queue = new WorkQueue(ctx.clock, name, (key) => this.reconcile(key), {
+      onError: (key, e) => {
+        this.errors.push({ key, message: e instanceof Error ? e.message : String(e) });
+        if (this.errors.length > 50) this.errors.shift();
+      },
+    });
   }
 
   /** Registers informer handlers. Called once, after construction. */

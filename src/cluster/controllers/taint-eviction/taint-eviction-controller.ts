@@ -67,10 +67,20 @@ export class TaintEvictionController extends Controller {
     this.pods.addHandler({
       onAdd: (p) => this.queue.add(keyOf(p)),
       onUpdate: (o, p) => {
-        if (podNodeName(o) !== podNodeName(p) || JSON.stringify(podTolerations(o)) !== JSON.stringify(podTolerations(p))) this.queue.add(keyOf(p));
+        if (
+          podNodeName(o) !== podNodeName(p) ||
+          JSON.stringify(podTolerations(o)) !== JSON.stringify(podTolerations(p))
+        )
+          this.queue.add(keyOf(p));
       },
       onDelete: (p) => this.queue.add(keyOf(p)),
     });
+  }
+
+  /** Cancels every pending eviction timer (no events: the controller is going away, not the taints). */
+  stop(): void {
+    for (const w of this.work.values()) this.ctx.clock.cancel(w.handle);
+    this.work.clear();
   }
 
   /** A node name: re-evaluate every pod on it. A pod key (`ns/name`): re-evaluate that pod. */
@@ -155,7 +165,12 @@ export class TaintEvictionController extends Controller {
     if (w.fired) return;
     this.ctx.clock.cancel(w.handle);
     const { namespace, name } = splitKey(key);
-    this.recorder.event({ apiVersion: 'v1', kind: 'Pod', name, ...(namespace ? { namespace } : {}) }, 'Normal', 'TaintManagerEviction', `Cancelling deletion of Pod ${key}`);
+    this.recorder.event(
+      { apiVersion: 'v1', kind: 'Pod', name, ...(namespace ? { namespace } : {}) },
+      'Normal',
+      'TaintManagerEviction',
+      `Cancelling deletion of Pod ${key}`,
+    );
   }
 
   private fire(key: string, entry: ScheduledEviction & { handle?: TimerHandle }): void {
@@ -163,7 +178,12 @@ export class TaintEvictionController extends Controller {
     entry.fired = true;
     entry.handle = undefined;
     const { namespace, name } = splitKey(key);
-    this.recorder.event({ apiVersion: 'v1', kind: 'Pod', name, ...(namespace ? { namespace } : {}) }, 'Normal', 'TaintManagerEviction', `Marking for deletion Pod ${key}`);
+    this.recorder.event(
+      { apiVersion: 'v1', kind: 'Pod', name, ...(namespace ? { namespace } : {}) },
+      'Normal',
+      'TaintManagerEviction',
+      `Marking for deletion Pod ${key}`,
+    );
     for (let i = 0; i < RETRIES; i++) {
       try {
         this.addConditionAndDeletePod(namespace, name);
@@ -180,14 +200,28 @@ export class TaintEvictionController extends Controller {
     const pod = this.client.get(POD, namespace, name);
     if (!pod) return;
     const now = this.ctx.clock.nowRfc3339();
-    const wanted: PodCondition = { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime: now, reason: DELETION_BY_TAINT_MANAGER, message: TAINT_MANAGER_MESSAGE };
+    const wanted: PodCondition = {
+      type: 'DisruptionTarget',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: now,
+      reason: DELETION_BY_TAINT_MANAGER,
+      message: TAINT_MANAGER_MESSAGE,
+    };
     const old = podConditions(pod).find((c) => c.type === 'DisruptionTarget');
-    if (!old || old.status !== wanted.status || old.reason !== wanted.reason || old.message !== wanted.message) {
+    if (
+      !old ||
+      old.status !== wanted.status ||
+      old.reason !== wanted.reason ||
+      old.message !== wanted.message
+    ) {
       const next = clone(pod);
       const status = (next.status ?? {}) as { conditions?: PodCondition[] };
       const conditions = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
       if (old && old.status === wanted.status) wanted.lastTransitionTime = old.lastTransitionTime ?? now;
-      status.conditions = old ? (status.conditions ?? []).map((c) => (c.type === 'DisruptionTarget' ? wanted : c)) : [...conditions, wanted];
+      status.conditions = old
+        ? (status.conditions ?? []).map((c) => (c.type === 'DisruptionTarget' ? wanted : c))
+        : [...conditions, wanted];
       next.status = status;
       try {
         this.client.updateStatus(next);

@@ -7,7 +7,12 @@ const dedicated: Taint = { key: 'dedicated', value: 'gpu', effect: 'NoExecute' }
 
 describe('toleratesTaint', () => {
   const cases: [string, Toleration, Taint, boolean][] = [
-    ['Exists on the key', { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' }, unreachable, true],
+    [
+      'Exists on the key',
+      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+      unreachable,
+      true,
+    ],
     ['empty key with Exists tolerates everything', { operator: 'Exists' }, dedicated, true],
     ['effect mismatch', { key: 'dedicated', operator: 'Exists', effect: 'NoSchedule' }, dedicated, false],
     ['Equal with the value', { key: 'dedicated', operator: 'Equal', value: 'gpu' }, dedicated, true],
@@ -20,15 +25,31 @@ describe('toleratesTaint', () => {
 });
 
 describe('matchingTolerations and minTolerationMs', () => {
-  const t300: Toleration = { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 };
-  const t30: Toleration = { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 };
+  const t300: Toleration = {
+    key: 'node.kubernetes.io/unreachable',
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: 300,
+  };
+  const t30: Toleration = {
+    key: 'node.kubernetes.io/unreachable',
+    operator: 'Exists',
+    effect: 'NoExecute',
+    tolerationSeconds: 30,
+  };
   const forever: Toleration = { operator: 'Exists' };
   const cases: [string, Taint[], Toleration[], boolean, number][] = [
     ['untolerated taint: evict now', [unreachable], [], false, 0],
     ['default 300 s toleration', [unreachable], [t300], true, 300_000],
     ['first matching toleration is the one used', [unreachable], [t30, t300], true, 30_000],
     ['tolerated forever', [unreachable], [forever], true, -1],
-    ['smallest across taints', [unreachable, dedicated], [t300, { key: 'dedicated', operator: 'Exists', tolerationSeconds: 60 }], true, 60_000],
+    [
+      'smallest across taints',
+      [unreachable, dedicated],
+      [t300, { key: 'dedicated', operator: 'Exists', tolerationSeconds: 60 }],
+      true,
+      60_000,
+    ],
     ['zero seconds means at once', [unreachable], [{ ...t300, tolerationSeconds: 0 }], true, 0],
     ['one taint untolerated among several', [unreachable, dedicated], [t300], false, 0],
   ];

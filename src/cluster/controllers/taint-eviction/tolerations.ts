@@ -24,7 +24,10 @@ export function toleratesTaint(t: Toleration, taint: Taint): boolean {
  * Whether every taint is tolerated, and the first toleration that tolerates each (in taint order).
  * With no taints everything is tolerated and no toleration is used.
  */
-export function matchingTolerations(taints: readonly Taint[], tolerations: readonly Toleration[]): { allTolerated: boolean; used: Toleration[] } {
+export function matchingTolerations(
+  taints: readonly Taint[],
+  tolerations: readonly Toleration[],
+): { allTolerated: boolean; used: Toleration[] } {
   const used: Toleration[] = [];
   for (const taint of taints) {
     const t = tolerations.find((x) => toleratesTaint(x, taint));

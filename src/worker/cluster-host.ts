@@ -141,8 +141,12 @@ export class ClusterHost {
 
   /** The scheduler's last decision for a pod (plain data), or undefined when there is none or no scheduler yet. */
   decisionRecord(namespace: string, podName: string): unknown {
-    const fn = commands.chaos(this.cluster).decisionRecord;
-    return fn ? fn.call(this.cluster, namespace, podName) : undefined;
+    const c = commands.chaos(this.cluster);
+    if (c.decisionRecords) {
+      const all = c.decisionRecords.call(this.cluster, namespace, podName);
+      return all && all.length > 0 ? all[all.length - 1] : undefined;
+    }
+    return c.decisionRecord ? c.decisionRecord.call(this.cluster, namespace, podName) : undefined;
   }
 
   /** Figures for the head node's component cards. Parts not wired yet are left out. */

@@ -23,6 +23,8 @@ export interface ChaosApi {
   schedulerQueue(): { active: number; backoff: number; unschedulable: number };
   controllerQueues(): { name: string; depth: number; processed: number }[];
   decisionRecord(namespace: string, podName: string): unknown;
+  /** The scheduler's recent decisions about a pod, newest last. */
+  decisionRecords(namespace: string, podName: string): readonly unknown[] | undefined;
 }
 
 /** The chaos methods this cluster has, each possibly missing. */

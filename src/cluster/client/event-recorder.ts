@@ -35,9 +35,14 @@ export function involvedObjectOf(obj: KubeObject, fieldPath?: string): InvolvedO
   return ref;
 }
 
+/**
+ * The last event timestamp (in nanoseconds) handed out per API server, shared by every recorder: two
+ * components recording about the same object in the same virtual millisecond must not pick the same name.
+ */
+const lastNanosByServer = new WeakMap<ApiServer, bigint>();
+
 export class EventRecorder {
   private seen = new Map<string, { name: string; namespace: string; count: number }>();
-  private lastNanos = 0n;
 
   constructor(
     private readonly api: ApiServer,
@@ -63,8 +68,9 @@ export class EventRecorder {
       // kube names events `<object>.<UnixNano in hex>`; nanos are made unique per recorder.
       // BigInt: Unix nanoseconds are past 2^53, where `+ 1` on a float would be lost.
       const nanos0 = BigInt(now) * 1_000_000n;
-      const nanos = nanos0 > this.lastNanos ? nanos0 : this.lastNanos + 1n;
-      this.lastNanos = nanos;
+      const last = lastNanosByServer.get(this.api) ?? 0n;
+      const nanos = nanos0 > last ? nanos0 : last + 1n;
+      lastNanosByServer.set(this.api, nanos);
       const name = `${ref.name}.${nanos.toString(16)}`;
       this.api.create(
         req,

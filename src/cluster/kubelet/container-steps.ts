@@ -73,6 +73,8 @@ export function stepContainer(c: ContainerRun, ctx: StepContext): boolean {
 
 function start(c: ContainerRun, ctx: StepContext, now: number): void {
   const pod = ctx.pod;
+  // Once the kubelet moves on from a finished run, that run is what lastState shows.
+  if (c.state && 'terminated' in c.state) c.lastState = { terminated: c.state.terminated };
   if (c.finishedAtMs !== undefined) {
     const key = `${pod.metadata.uid}_${c.name}`;
     if (ctx.crashBackoff.isInBackOffSince(key, c.finishedAtMs, now)) {
@@ -306,7 +308,6 @@ function terminate(c: ContainerRun, ctx: StepContext, now: number, code: number,
   c.probes = {};
   if (c.init && !c.sidecar && code === 0) c.ready = true;
   if (ctx.restarts(c, code)) {
-    c.lastState = { terminated };
     c.step = 'start';
     c.dueAt = now + PLEG_RELIST_MS;
   } else {

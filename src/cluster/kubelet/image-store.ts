@@ -17,6 +17,8 @@ export const MAX_REPORTED_IMAGES = 50;
 export class ImageStore {
   private images = new Map<string, NodeImage>();
   private busyUntil = 0;
+  /** When the queued pull of each image finishes: later pulls of it find the layers on disk. */
+  private queued = new Map<string, number>();
   /** Bumped when the set of images changes, so node status knows to repost. */
   version = 0;
 
@@ -27,6 +29,7 @@ export class ImageStore {
   }
 
   add(ref: ImageRef): void {
+    this.queued.delete(ref.full);
     if (this.images.has(ref.full)) return;
     this.images.set(ref.full, { names: [imageID(ref), ref.full], sizeBytes: imageSize(ref) });
     this.version++;
@@ -47,19 +50,22 @@ export class ImageStore {
   schedulePull(ref: ImageRef, nowMs: number, fails: boolean): { doneAt: number; pullMs: number } {
     const start = Math.max(nowMs, this.busyUntil);
     let pullMs: number;
+    const earlier = this.queued.get(ref.full);
     if (fails) pullMs = this.rng.range(300, 1200);
-    else if (this.has(ref)) pullMs = this.rng.range(300, 900);
+    else if (this.has(ref) || (earlier !== undefined && earlier <= start)) pullMs = this.rng.range(100, 500);
     else {
       const bandwidth = this.rng.range(25, 75) * 1000; // bytes per ms
       pullMs = this.rng.range(400, 1200) + Math.round(imageSize(ref) / bandwidth);
     }
     this.busyUntil = start + pullMs;
+    if (!fails && earlier === undefined) this.queued.set(ref.full, start + pullMs);
     return { doneAt: start + pullMs, pullMs };
   }
 
   /** Forgets pulls in flight (the machine went down). */
   resetPuller(): void {
     this.busyUntil = 0;
+    this.queued.clear();
   }
 
   /** status.images: largest first, at most 50. */

@@ -43,8 +43,9 @@ export interface EventView {
   fieldPath?: string;
 }
 
-export function kubeletCluster(nodes: string[] = ['worker-1'], seed = 1) {
-  const cluster = new Cluster({ seed });
+/** Kubelets alone by default (no scheduler, no controllers), so what happens is the kubelet's doing. */
+export function kubeletCluster(nodes: string[] = ['worker-1'], seed = 1, withControlPlane = false) {
+  const cluster = new Cluster({ seed, scheduler: withControlPlane, controllers: withControlPlane, nodes: [] });
   const ctx = { api: cluster.api, clock: cluster.clock, rng: cluster.rng };
   const kubelets = new Map(nodes.map((n) => [n, new Kubelet(ctx, workerNode(n))]));
   for (const k of kubelets.values()) k.start();

@@ -15,8 +15,7 @@ import { isApiError } from '../api/errors.ts';
 import type { TimerHandle, VirtualClock } from '../sim/clock.ts';
 import type { Rng } from '../sim/rng.ts';
 import { Client, LEASE, NODE, POD } from '../client/client.ts';
-import type { EventRecorder, InvolvedObject } from '../client/event-recorder.ts';
-import { UniqueEventRecorder } from './unique-event-recorder.ts';
+import { EventRecorder, type InvolvedObject } from '../client/event-recorder.ts';
 import { Backoff } from './backoff.ts';
 import { CONTROL_PLANE_IMAGES, NODE_IMAGES } from './image-catalog.ts';
 import { ImageStore } from './image-store.ts';
@@ -89,7 +88,7 @@ export class Kubelet implements KubeletRuntime {
     this.hostIP = internalIPFor(config);
     const actor: Actor = { name: `kubelet/${config.name}`, component: 'kubelet' };
     this.client = new Client(ctx.api, actor);
-    this.recorder = new UniqueEventRecorder(ctx.api, { component: 'kubelet', host: config.name }, actor);
+    this.recorder = new EventRecorder(ctx.api, { component: 'kubelet', host: config.name }, actor);
     this.podSource = ctx.pods ?? new FieldSelectorPodSource(ctx.api, actor);
     this.nodeRef = { kind: 'Node', name: config.name, uid: config.name };
     this.reportEveryMs = opts.nodeStatusReportFrequencyMs ?? NODE_STATUS_UPDATE_MS;

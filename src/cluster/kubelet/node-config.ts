@@ -124,8 +124,9 @@ export function nodeCapacity(config: NodeConfig): Record<string, string> {
 export function nodeAllocatable(config: NodeConfig): Record<string, string> {
   const cap = nodeCapacity(config);
   const memory = parseQuantity(config.memory).sub(parseQuantity(EVICTION_MEMORY));
-  const storage = parseQuantity(config.ephemeralStorage ?? DEFAULT_EPHEMERAL_STORAGE).valueBig();
-  const storageAlloc = Quantity.of(storage - storage / 10n, 'BinarySI');
+  // nodefs.available 10%: subtracted from capacity, which keeps capacity's format (as Quantity.Sub does).
+  const storage = parseQuantity(config.ephemeralStorage ?? DEFAULT_EPHEMERAL_STORAGE);
+  const storageAlloc = storage.sub(Quantity.of(storage.valueBig() / 10n));
   return { ...cap, memory: nonNegative(memory).toString(), 'ephemeral-storage': storageAlloc.toString() };
 }
 

@@ -83,11 +83,11 @@ export function buildPodStatus(s: StatusInput): Record<string, unknown> {
   const containersReady = terminal ? cond('ContainersReady', false, readyReason) : unready.length === 0 ? cond('ContainersReady', true) : cond('ContainersReady', false, 'ContainersNotReady', `containers with unready status: ${names(unready)}`);
   const ready = { ...containersReady, type: 'Ready' };
   const owned = [cond('PodReadyToStartContainers', s.sandboxReady && !terminal), initialized, ready, containersReady];
-  const now = rfc3339(s.nowMs);
+  let now: string | undefined;
   const prev = new Map(s.current.map((c) => [c.type, c]));
   const conditions: PodCondition[] = owned.map((c) => {
     const old = prev.get(c.type);
-    return { ...c, lastProbeTime: null, lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : now };
+    return { ...c, lastProbeTime: null, lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : (now ??= rfc3339(s.nowMs)) };
   });
   for (const c of s.current) if (!(KUBELET_CONDITIONS as readonly string[]).includes(c.type)) conditions.push(c);
   const defaultWaiting = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';

@@ -50,18 +50,22 @@ export class PodWorker {
     const status = (pod.status ?? {}) as { startTime?: string; containerStatuses?: PriorStatus[]; initContainerStatuses?: PriorStatus[] };
     this.startTime = status.startTime;
     this.resumeAfterReboot([...(status.initContainerStatuses ?? []), ...(status.containerStatuses ?? [])]);
-    const self = this;
+    const worker = (): PodWorker => this;
     this.ctx = {
       clock: rt.clock,
       rng: rt.rng,
       images: rt.images,
-      crashBackoff: rt.crashBackoff,
-      pullBackoff: rt.pullBackoff,
+      get crashBackoff() {
+        return rt.crashBackoff;
+      },
+      get pullBackoff() {
+        return rt.pullBackoff;
+      },
       get pod() {
-        return self.pod;
+        return worker().pod;
       },
       get podIP() {
-        return self.podIP ?? '';
+        return worker().podIP ?? '';
       },
       event: (c, type, reason, message, times = 1) => this.event(c, type, reason, message, times),
       restarts: (c, code) => !this.terminating && !this.completing && (c.sidecar || (c.init ? code !== 0 && this.restartPolicy() !== 'Never' : this.restartPolicy() === 'Always' || (this.restartPolicy() === 'OnFailure' && code !== 0))),
@@ -233,8 +237,9 @@ export class PodWorker {
       ...((this.pod.status as { qosClass?: string } | undefined)?.qosClass ? { qosClass: (this.pod.status as { qosClass: string }).qosClass } : {}),
       nowMs: now,
     });
-    // Transition times make every status differ; compare without them.
-    const fingerprint = JSON.stringify(status, (k, v: unknown) => (k === 'lastTransitionTime' ? undefined : v));
+    // Transition times are kept unless a condition changes, so everything else tells whether to post.
+    const conds = (status.conditions as PodCondition[]).map((c) => `${c.type}=${c.status}/${c.reason ?? ''}/${c.message ?? ''}`);
+    const fingerprint = JSON.stringify([status.phase, status.podIP, conds, status.containerStatuses, status.initContainerStatuses]);
     if (fingerprint === this.lastPosted) return;
     this.lastPosted = fingerprint;
     this.rt.writeStatus(this, status);

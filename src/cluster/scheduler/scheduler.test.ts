@@ -11,7 +11,7 @@ import type { KubeObject } from '../api/types.ts';
 const USER = { name: 'user', component: 'user' as const };
 
 function setup(nodes: KubeObject[]) {
-  const c = new Cluster({ seed: 3 });
+  const c = new Cluster({ seed: 3, controllers: false, nodes: [] });
   for (const n of nodes) c.api.create({ group: '', resource: 'nodes' }, n, { actor: USER });
   const pods = { group: '', resource: 'pods', namespace: 'default' };
   const create = (p: object) => c.api.create(pods, p, { actor: USER });

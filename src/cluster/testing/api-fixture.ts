@@ -10,7 +10,7 @@ import type { DeleteOptions, ListOptions, PatchType, WriteOptions } from '../api
 export const TEST_USER: Actor = { name: 'user', component: 'user' };
 
 export function apiFixture(seed = 1) {
-  const cluster = new Cluster({ seed });
+  const cluster = new Cluster({ seed, scheduler: false, controllers: false });
   const api = cluster.api;
   const req = (resource: string, namespace?: string, subresource?: string) => {
     const t = resolveResourceName(resource);

@@ -10,8 +10,10 @@ import { WorkerNode } from './WorkerNode.tsx';
 import { PendingNode } from './PendingNode.tsx';
 import { YouNode } from './YouNode.tsx';
 import { FlowLayer } from './FlowLayer.tsx';
+import { AutoFit, FIT } from './AutoFit.tsx';
 
 // Defined once at module level: React Flow remounts every node when this object changes identity.
+const noop = () => {};
 const nodeTypes = { head: HeadNode, worker: WorkerNode, pending: PendingNode, you: YouNode };
 
 /** `name|pods|ready|cp` per node: the only facts the layout depends on, compared as strings. */
@@ -65,12 +67,15 @@ export const InfraCanvas = memo(function InfraCanvas() {
       edges={[]}
       nodeTypes={nodeTypes}
       fitView
-      fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+      fitViewOptions={FIT}
       minZoom={0.1}
       maxZoom={2}
       nodesDraggable={false}
       nodesConnectable={false}
       elementsSelectable={false}
+      // Cards handle their own clicks; without a node handler React Flow gives unselectable nodes
+      // `pointer-events: none` and the pane would swallow every click on a pod.
+      onNodeClick={noop}
       onlyRenderVisibleElements
       proOptions={{ hideAttribution: true }}
       onPaneClick={() => {
@@ -82,6 +87,7 @@ export const InfraCanvas = memo(function InfraCanvas() {
       <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="var(--grid)" />
       <FlowLayer layout={layout} controlPlane={controlPlane} workers={workers} />
       <Controls showInteractive={false} position="bottom-right" />
+      <AutoFit signature={workers.join(',')} />
     </ReactFlow>
   );
 });

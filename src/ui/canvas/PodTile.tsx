@@ -11,6 +11,14 @@ function shortName(name: string, max: number): string {
 }
 
 /**
+ * Compact squares never pulse: hundreds of animated elements cost a repaint of the canvas every frame
+ * (software raster makes that the whole frame budget), and on a crowded node the colour says enough.
+ */
+function stillTile(tone: keyof typeof TONE_TILE): string {
+  return TONE_TILE[tone].replace(/ motion-safe:animate-\S+/, '');
+}
+
+/**
  * One pod, as a tile inside its node card: coloured by kubectl's STATUS, with ready count and restarts
  * (or a compact square on crowded nodes). Selects only its own object, so a delta re-renders just the
  * pods it changed.
@@ -46,7 +54,7 @@ export const PodTile = memo(function PodTile({ podKey, compact }: { podKey: stri
       <button
         type="button"
         {...common}
-        className={`relative block h-3.5 w-3.5 rounded-[3px] border ${TONE_TILE[tone]} ${ring} ${dim ? 'opacity-30' : ''}`}
+        className={`relative block h-3.5 w-3.5 rounded-[3px] border ${stillTile(tone)} ${ring} ${dim ? 'opacity-30' : ''}`}
       >
         {tone === 'unknown' && <span className="absolute inset-0 text-[9px] leading-3 font-bold">?</span>}
       </button>
@@ -58,7 +66,7 @@ export const PodTile = memo(function PodTile({ podKey, compact }: { podKey: stri
       {...common}
       className={`flex h-[34px] w-[134px] flex-col justify-center overflow-hidden rounded-md border px-1.5 text-left leading-tight ${TONE_TILE[tone]} ${ring} ${dim ? 'opacity-30' : ''}`}
     >
-      <span className="truncate font-mono text-[11px] font-medium">{shortName(name, 19)}</span>
+      <span className="truncate font-mono text-[11px] font-medium">{shortName(name, 18)}</span>
       <span className="flex items-center gap-1 truncate text-[10px] opacity-90">
         <span aria-hidden>{TONE_GLYPH[tone]}</span>
         <span className="truncate">{cols.status}</span>

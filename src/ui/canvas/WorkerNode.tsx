@@ -75,15 +75,15 @@ export const WorkerNode = memo(function WorkerNode({ data }: NodeProps<WorkerFlo
         <span aria-hidden className={notReady ? 'text-bad' : 'text-muted'}>
           {notReady ? '⏻' : '▣'}
         </span>
-        <span className="truncate font-mono text-sm font-semibold">{name}</span>
+        <span className="shrink-0 font-mono text-sm font-semibold">{name}</span>
         <span
-          className={`shrink-0 rounded px-1.5 py-0.5 text-[10px] font-semibold ${notReady ? 'bg-bad text-white' : 'bg-ok/15 text-ok'}`}
+          className={`truncate rounded px-1.5 py-0.5 text-[10px] font-semibold ${notReady ? 'bg-bad text-white' : 'bg-ok/15 text-ok'}`}
           title={notReady ? `${cond?.reason ?? 'NotReady'}: ${cond?.message ?? 'the node is not reporting'}` : 'The kubelet reports the node healthy.'}
         >
           {status}
         </span>
         <span className="ml-auto shrink-0 text-[10px] text-muted" title="Pods on this node / the most it accepts">
-          {podKeys.length}/{alloc.pods || '—'} pods
+          {podKeys.length}/{alloc.pods || '—'}
         </span>
       </button>
       <div className="flex shrink-0 flex-col gap-1 px-2.5 pb-1.5">
@@ -100,13 +100,13 @@ export const WorkerNode = memo(function WorkerNode({ data }: NodeProps<WorkerFlo
             className={`truncate rounded px-1 font-mono ${t.effect === 'NoExecute' ? 'bg-bad/15 text-bad' : 'bg-wait/15 text-wait'}`}
             title={`Taint ${taintText(t)}: pods without a matching toleration ${t.effect === 'NoExecute' ? 'are evicted' : t.effect === 'NoSchedule' ? 'are not scheduled here' : 'are avoided'}.`}
           >
-            {taintText(t)}
+            {`${t.key.split('/').pop()}:${t.effect}`}
           </span>
         ))}
       </div>
       {notReady && (
         <div className="shrink-0 px-2.5 pb-1">
-          <EvictionBanner evictAt={evictionAt(node)} reason={cond?.reason === 'NodeStatusUnknown' ? 'Kubelet stopped posting node status' : (cond?.message ?? 'NotReady')} />
+          <EvictionBanner evictAt={evictionAt(node)} reason={cond?.status === 'Unknown' ? 'not reporting' : 'not ready'} />
         </div>
       )}
       <div className={`min-h-0 flex-1 overflow-hidden px-2.5 pb-2 ${compact ? 'flex flex-wrap content-start gap-[3px]' : 'grid grid-cols-2 content-start gap-1.5'}`} role="list" aria-label={`Pods on ${name}`}>

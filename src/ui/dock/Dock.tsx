@@ -28,7 +28,7 @@ export const Dock = memo(function Dock() {
             role="tab"
             aria-selected={open && tab === t.id}
             title={t.help}
-            onClick={() => (open && tab === t.id ? useUi.getState().toggleDock() : useUi.getState().setDockTab(t.id))}
+            onClick={() => useUi.getState().setDockTab(t.id)}
             className={`rounded-t px-3 py-1 text-xs ${open && tab === t.id ? 'bg-raised font-semibold text-ink' : 'text-muted hover:text-ink'}`}
           >
             {t.label}

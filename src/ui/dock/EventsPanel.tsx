@@ -69,7 +69,7 @@ export const EventsPanel = memo(function EventsPanel() {
           <p className="p-3 text-xs text-muted">No events yet. Components write an Event for everything they do: apply a manifest and watch them arrive.</p>
         ) : (
           <table className="w-full border-collapse font-mono text-[11px]">
-            <thead className="sticky top-0 bg-panel text-left text-muted">
+            <thead className="sticky top-0 whitespace-nowrap bg-panel text-left text-muted">
               <tr>
                 <th className="w-20 px-3 py-1 font-normal">LAST SEEN</th>
                 <th className="w-16 px-2 py-1 font-normal">TYPE</th>
@@ -90,7 +90,7 @@ export const EventsPanel = memo(function EventsPanel() {
                     className={`border-t border-edge/60 ${key ? 'cursor-pointer hover:bg-raised' : ''}`}
                     onClick={() => key && useUi.getState().select(key)}
                   >
-                    <td className="px-3 py-0.5 text-muted">
+                    <td className="whitespace-nowrap px-3 py-0.5 text-muted">
                       {humanDuration(now - r.last)}
                       {r.count > 1 ? ` (x${r.count})` : ''}
                     </td>

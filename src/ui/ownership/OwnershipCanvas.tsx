@@ -5,7 +5,9 @@ import { useUi } from '../state/ui-store.ts';
 import type { ClusterState } from '../state/cluster-store.ts';
 import { ownershipGraph } from './ownership-graph.ts';
 import { OwnerCard } from './OwnerCard.tsx';
+import { AutoFit, FIT } from '../canvas/AutoFit.tsx';
 
+const noop = () => {};
 const nodeTypes = { owner: OwnerCard };
 const selectObjects = (s: ClusterState) => s.objects;
 
@@ -44,17 +46,21 @@ export const OwnershipCanvas = memo(function OwnershipCanvas() {
         edges={edges}
         nodeTypes={nodeTypes}
         fitView
-        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+        fitViewOptions={FIT}
         minZoom={0.1}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
+      // Cards handle their own clicks; without a node handler React Flow gives unselectable nodes
+      // `pointer-events: none` and the pane would swallow every click on a pod.
+      onNodeClick={noop}
         onlyRenderVisibleElements
         proOptions={{ hideAttribution: true }}
         onPaneClick={() => useUi.getState().select(undefined)}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="var(--grid)" />
         <Controls showInteractive={false} position="bottom-right" />
+        <AutoFit signature={nodes.map((n) => n.id).join(',')} />
       </ReactFlow>
     </div>
   );

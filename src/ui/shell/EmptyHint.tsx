@@ -6,7 +6,7 @@ export const EmptyHint = memo(function EmptyHint() {
   const any = useApplyLog((s) => s.results.length > 0);
   if (any) return null;
   return (
-    <div className="pointer-events-none absolute bottom-4 left-1/2 z-10 -translate-x-1/2 rounded-lg border border-dashed border-accent/60 bg-panel/90 px-4 py-2 text-center text-sm shadow" data-testid="empty-hint">
+    <div className="pointer-events-none absolute left-1/2 top-3 z-10 -translate-x-1/2 whitespace-nowrap rounded-full border border-dashed border-accent/60 bg-panel/90 px-4 py-1 text-center text-xs shadow" data-testid="empty-hint">
       <span className="font-semibold">Drop a manifest here</span> <span className="text-muted">(.yaml, .json), paste one with Ctrl+V, or drag an example from the left.</span>
     </div>
   );

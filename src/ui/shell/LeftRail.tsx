@@ -1,6 +1,9 @@
 import { memo, useMemo, useState } from 'react';
 import { useUi, type View } from '../state/ui-store.ts';
-import { useCluster, POD_PREFIX } from '../state/cluster-store.ts';
+import { POD_PREFIX, type ClusterState } from '../state/cluster-store.ts';
+import { useThrottledCluster } from '../state/use-throttled.ts';
+
+const selectObjects = (s: ClusterState) => s.objects;
 import { Palette } from './Palette.tsx';
 import { podStatus } from '../status/pod-status.ts';
 
@@ -10,7 +13,7 @@ const VIEWS: { id: View; label: string; help: string }[] = [
 ];
 
 const Namespaces = memo(function Namespaces() {
-  const objects = useCluster((s) => s.objects);
+  const objects = useThrottledCluster(selectObjects, 500);
   const namespaces = useMemo(() => {
     const out: { name: string; phase: string }[] = [];
     for (const [k, o] of objects) if (k.startsWith('/registry/namespaces/')) out.push({ name: o.metadata.name ?? '', phase: (o.status as { phase?: string } | undefined)?.phase ?? '' });
@@ -36,7 +39,7 @@ const Namespaces = memo(function Namespaces() {
 /** Finds pods by name: the way to reach a pod when the canvas draws too many to click. */
 const FindPod = memo(function FindPod() {
   const [q, setQ] = useState('');
-  const objects = useCluster((s) => s.objects);
+  const objects = useThrottledCluster(selectObjects, 500);
   const hits = useMemo(() => {
     if (q.trim().length < 2) return [];
     const out: { key: string; label: string; status: string }[] = [];

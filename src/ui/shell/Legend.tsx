@@ -16,7 +16,7 @@ const STATUSES: { tone: Tone; label: string; help: string }[] = [
 export const Legend = memo(function Legend() {
   const [open, setOpen] = useState(false);
   return (
-    <div className="absolute left-3 top-3 z-10 rounded-lg border border-edge bg-panel/95 text-[11px] shadow">
+    <div className="absolute bottom-3 left-3 z-10 rounded-lg border border-edge bg-panel/95 text-[11px] shadow">
       <button type="button" className="w-full px-2 py-1 text-left text-muted hover:text-ink" aria-expanded={open} onClick={() => setOpen(!open)}>
         {open ? '▾' : '▸'} Legend
       </button>

@@ -16,7 +16,19 @@ export interface Requests {
   memory: number;
 }
 
+// Objects in the mirror are never mutated (a change is a new object), so a result per object stays true.
+const cache = new WeakMap<KubeObject, Requests>();
+
 export function podRequests(pod: KubeObject): Requests {
+  let r = cache.get(pod);
+  if (!r) {
+    r = compute(pod);
+    cache.set(pod, r);
+  }
+  return r;
+}
+
+function compute(pod: KubeObject): Requests {
   const phase = (pod.status as { phase?: string } | undefined)?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return { cpu: 0, memory: 0 };
   const spec = (pod.spec ?? {}) as { containers?: C[]; initContainers?: C[]; overhead?: Record<string, string> };

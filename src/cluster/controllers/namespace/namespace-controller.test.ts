@@ -5,11 +5,9 @@ import { FakeKubelet, Harness } from '../node-lifecycle/test-harness.ts';
 import { GarbageCollector } from '../garbage-collector/garbage-collector.ts';
 import { NamespaceController } from './namespace-controller.ts';
 import type { NamespaceCondition } from './namespace-conditions.ts';
-import { withNamespaceLifecycle } from './namespace-lifecycle-shim.ts';
 
 function setup() {
   const h = new Harness();
-  withNamespaceLifecycle(h.cluster.api);
   const live = new FakeKubelet(h, 'worker-1').start();
   const dead = new FakeKubelet(h, 'worker-2').start();
   dead.kill();

@@ -13,7 +13,7 @@ import type { KubeObject } from '../../api/types.ts';
 import { clone } from '../../api/object-meta.ts';
 import { parseTime } from '../../sim/clock.ts';
 import type { NodeCondition } from './node-types.ts';
-import { leaseRenewMs, nodeCondition } from './node-types.ts';
+import { nodeCondition } from './node-types.ts';
 
 /** What the controller remembers about a node between passes (nodeHealthData). */
 export interface NodeHealth {
@@ -25,6 +25,8 @@ export interface NodeHealth {
   savedReady: NodeCondition | undefined;
   /** The Lease renewTime last observed (ms; NaN when none). */
   leaseRenewMs: number;
+  /** The same as written (skips re-parsing an unchanged Lease every pass). */
+  leaseRenewTime?: string;
 }
 
 export interface HealthTiming {
@@ -57,11 +59,11 @@ export function assessNodeHealth(
   timing: HealthTiming,
 ): HealthVerdict {
   const created = node.metadata.creationTimestamp ?? nowRfc3339;
-  const createdMs = parseTime(created);
   const current = nodeCondition(node, 'Ready');
   let observedReady: NodeCondition;
   let gracePeriodMs: number;
-  let health: NodeHealth | undefined = saved ? { ...saved } : undefined;
+  // Never mutated: every change below makes a new object, so the saved one can be shared.
+  let health: NodeHealth | undefined = saved;
   if (!current) {
     observedReady = {
       type: 'Ready',
@@ -73,13 +75,13 @@ export function assessNodeHealth(
     health = health
       ? { ...health, savedReady: undefined }
       : {
-          probeTimestamp: createdMs,
-          readyTransitionTimestamp: createdMs,
+          probeTimestamp: parseTime(created),
+          readyTransitionTimestamp: parseTime(created),
           savedReady: undefined,
           leaseRenewMs: NaN,
         };
   } else {
-    observedReady = { ...current };
+    observedReady = current;
     gracePeriodMs = timing.gracePeriodMs;
   }
   const savedReady = saved?.savedReady;
@@ -96,6 +98,7 @@ export function assessNodeHealth(
       readyTransitionTimestamp: nowMs,
       savedReady: { ...current },
       leaseRenewMs: health.leaseRenewMs,
+      ...(health.leaseRenewTime !== undefined ? { leaseRenewTime: health.leaseRenewTime } : {}),
     };
   } else if (savedReady && current && savedReady.lastHeartbeatTime !== current.lastHeartbeatTime) {
     const transition =
@@ -105,12 +108,16 @@ export function assessNodeHealth(
       readyTransitionTimestamp: transition,
       savedReady: { ...current },
       leaseRenewMs: health.leaseRenewMs,
+      ...(health.leaseRenewTime !== undefined ? { leaseRenewTime: health.leaseRenewTime } : {}),
     };
   }
   // A renewed Lease is a heartbeat too: a kubelet that only renews its Lease is healthy.
-  const renew = leaseRenewMs(lease);
-  if (!Number.isNaN(renew) && (Number.isNaN(health.leaseRenewMs) || health.leaseRenewMs < renew)) {
-    health = { ...health, leaseRenewMs: renew, probeTimestamp: nowMs };
+  const renewTime = (lease?.spec as { renewTime?: string } | undefined)?.renewTime;
+  if (renewTime && renewTime !== health.leaseRenewTime) {
+    const renew = parseTime(renewTime);
+    if (!Number.isNaN(renew) && (Number.isNaN(health.leaseRenewMs) || health.leaseRenewMs < renew)) {
+      health = { ...health, leaseRenewMs: renew, leaseRenewTime: renewTime, probeTimestamp: nowMs };
+    }
   }
 
   if (nowMs <= health.probeTimestamp + gracePeriodMs) return { observedReady, currentReady: current, health };

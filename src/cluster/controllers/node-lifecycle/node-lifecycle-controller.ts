@@ -160,16 +160,21 @@ export class NodeLifecycleController extends Controller {
     }
 
     const zoneReady = new Map<string, (string | undefined)[]>();
-    for (const node of nodes) this.updateNode(node, zoneReady);
+    const nowRfc3339 = this.ctx.clock.nowRfc3339();
+    for (const node of nodes) this.updateNode(node, zoneReady, nowRfc3339);
     this.handleDisruption(zoneReady, nodes);
     this.scheduleTaintingPass();
   }
 
-  private updateNode(cached: KubeObject, zoneReady: Map<string, (string | undefined)[]>): void {
+  private updateNode(
+    cached: KubeObject,
+    zoneReady: Map<string, (string | undefined)[]>,
+    nowRfc3339: string,
+  ): void {
     const name = cached.metadata.name ?? '';
     const now = this.ctx.clock.now();
     const lease = this.leases.getByName(NODE_LEASE_NAMESPACE, name);
-    const verdict = assessNodeHealth(cached, lease, this.health.get(name), now, this.ctx.clock.nowRfc3339(), {
+    const verdict = assessNodeHealth(cached, lease, this.health.get(name), now, nowRfc3339, {
       gracePeriodMs: this.options.nodeMonitorGracePeriodMs,
       startupGracePeriodMs: this.options.nodeStartupGracePeriodMs,
     });

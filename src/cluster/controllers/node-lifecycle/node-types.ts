@@ -3,7 +3,6 @@
  * controllers read, typed as plain JSON (field names exactly as the API's).
  */
 import type { KubeObject } from '../../api/types.ts';
-import { parseTime } from '../../sim/clock.ts';
 
 export type TaintEffect = 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 
@@ -66,10 +65,4 @@ export function podTolerations(pod: KubeObject): readonly Toleration[] {
 export function podConditions(pod: KubeObject): readonly PodCondition[] {
   return ((pod.status as { conditions?: PodCondition[] } | undefined)?.conditions ??
     []) as readonly PodCondition[];
-}
-
-/** spec.renewTime of a Lease as epoch ms (NaN when unset). */
-export function leaseRenewMs(lease: KubeObject | undefined): number {
-  const t = (lease?.spec as { renewTime?: string } | undefined)?.renewTime;
-  return t ? parseTime(t) : NaN;
 }

@@ -26,7 +26,8 @@ export class Harness {
   readonly t0: number;
 
   constructor(seed = 1) {
-    this.cluster = new Cluster({ seed });
+    // No scheduler or controller manager: only the controllers a test starts act.
+    this.cluster = new Cluster({ seed, scheduler: false, controllers: false });
     this.informers = new SharedInformers(this.cluster.api, KCM);
     this.ctx = {
       api: this.cluster.api,

@@ -51,7 +51,7 @@ export function controllerHarness(opts: HarnessOptions) {
   // which past ~104 days after the epoch loses the +1 that keeps same-millisecond events apart, so
   // all but the first event about an object in one virtual millisecond are dropped. Starting the
   // test clock near the epoch keeps nanoseconds exact until event-recorder.ts uses BigInt.
-  const cluster = new Cluster({ seed: opts.seed ?? 1, ...(opts.startMs !== undefined ? { startMs: opts.startMs } : {}), scheduler: false });
+  const cluster = new Cluster({ seed: opts.seed ?? 1, ...(opts.startMs !== undefined ? { startMs: opts.startMs } : {}), scheduler: false, controllers: false });
   const { api, clock } = cluster;
   const lag = opts.informerLagMs ?? {};
   const controllerApi = Object.keys(lag).length === 0 ? api : laggingApi(api, lag);

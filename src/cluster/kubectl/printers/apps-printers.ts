@@ -7,7 +7,7 @@
 import type { KubeObject } from '../../api/types.ts';
 import { ageCol, col, CONTAINERS_DESCRIPTION, IMAGES_DESCRIPTION, nameCol, type Printer } from './table.ts';
 import { translateTimestampSince } from './human-duration.ts';
-import { arr, field, formatLabels, int, layoutContainerCells, rec, selectorString } from './format.ts';
+import { arr, field, formatLabels, formatLabelSelector, int, layoutContainerCells, rec, selectorString } from './format.ts';
 import type { LabelSelectorLike } from '../../api/labels/selector.ts';
 
 const containersCol = () => col('Containers', 'string', CONTAINERS_DESCRIPTION, 1);
@@ -17,8 +17,10 @@ function templateContainers(obj: KubeObject) {
   return layoutContainerCells(arr(field(obj, 'spec', 'template', 'spec', 'containers')));
 }
 
+/** Deployments print `selector.String()`; the others metav1.FormatLabelSelector (`<none>` when empty). */
 function selectorOf(obj: KubeObject): string {
-  return selectorString(field(obj, 'spec', 'selector') as LabelSelectorLike | undefined);
+  const sel = field(obj, 'spec', 'selector') as LabelSelectorLike | undefined;
+  return obj.kind === 'Deployment' ? selectorString(sel) : formatLabelSelector(sel);
 }
 
 function age(obj: KubeObject, nowMs: number): string {

@@ -19,7 +19,8 @@ const vitest = read(process.argv[2]);
 if (vitest) {
   passed += vitest.numPassedTests ?? 0;
   failed += vitest.numFailedTests ?? 0;
-  if (vitest.numFailedTestSuites) failed += vitest.numFailedTestSuites;
+  // A file that failed to load has no test results of its own: count it once.
+  for (const file of vitest.testResults ?? []) if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed++;
 }
 const pw = read(process.argv[3]);
 if (pw) {

@@ -11,7 +11,7 @@ function pod(name: string, extra: Partial<KubeObject['metadata']> = {}): KubeObj
 }
 
 function host(): { h: ClusterHost; deltas: Delta[] } {
-  const h = new ClusterHost({ seed: 1 }, false);
+  const h = new ClusterHost({ seed: 1, nodes: [] }, false);
   const deltas: Delta[] = [];
   h.subscribe((d) => deltas.push(d));
   return { h, deltas };

@@ -1,7 +1,7 @@
 /**
  * A whole cluster on virtual time: the store, the API server, kube-scheduler, kube-controller-manager and
  * one kubelet per node, wired together and bootstrapped as a fresh kubeadm cluster looks: a
- * `control-plane` node with its static pods, three workers, CoreDNS.
+ * `control-plane` node with its static pods, three workers, kube-proxy on every node, CoreDNS.
  *
  * Deterministic: the same seed and the same calls give the same store, byte for byte.
  */
@@ -18,6 +18,7 @@ import { NodePool, type AddNodeRequest } from './node-pool.ts';
 import { controlPlaneNode, workerNode, type NodeConfig } from './kubelet/node-config.ts';
 import type { KubeletOptions } from './kubelet/kubelet.ts';
 import { controlPlaneMirrorPods, coreDnsDeployment, kubeDnsService } from './system-workloads.ts';
+import { kubeProxyDaemonSet } from './controllers/daemon-set/kube-proxy.ts';
 
 export interface ClusterOptions {
   seed?: number;
@@ -135,6 +136,7 @@ export class Cluster {
       const node = this.api.get({ group: '', resource: 'nodes' }, head.name, APISERVER_ACTOR);
       for (const pod of controlPlaneMirrorPods({ name: head.name, uid: node.metadata.uid ?? '' })) this.createSystemObject(pod, { name: `kubelet/${head.name}`, component: 'kubelet' });
     }
+    this.createSystemObject(kubeProxyDaemonSet());
     this.createSystemObject(coreDnsDeployment());
     this.createSystemObject(kubeDnsService());
   }

@@ -15,6 +15,14 @@ import { NodeLifecycleController } from './controllers/node-lifecycle/node-lifec
 import { TaintEvictionController } from './controllers/taint-eviction/taint-eviction-controller.ts';
 import { GarbageCollector } from './controllers/garbage-collector/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace/namespace-controller.ts';
+import { StatefulSetController } from './controllers/stateful-set/stateful-set-controller.ts';
+import { DaemonSetController } from './controllers/daemon-set/daemon-set-controller.ts';
+import { PodGCController } from './controllers/pod-gc/pod-gc-controller.ts';
+import { JobController } from './controllers/job/job-controller.ts';
+import { TtlAfterFinishedController } from './controllers/job/ttl-after-finished-controller.ts';
+import { CronJobController } from './controllers/cron-job/cron-job-controller.ts';
+import { EndpointsController } from './controllers/endpoints/endpoints-controller.ts';
+import { EndpointSliceController } from './controllers/endpoints/endpoint-slice-controller.ts';
 
 const ACTOR: Actor = { name: 'kube-controller-manager', component: 'kube-controller-manager' };
 
@@ -25,10 +33,18 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new DeploymentController(ctx),
   (ctx) => new ReplicaSetController(ctx),
   (ctx) => new ReplicationManager(ctx),
+  (ctx) => new StatefulSetController(ctx),
+  (ctx) => new DaemonSetController(ctx),
+  (ctx) => new JobController(ctx),
+  (ctx) => new TtlAfterFinishedController(ctx),
+  (ctx) => new CronJobController(ctx),
+  (ctx) => new EndpointsController(ctx),
+  (ctx) => new EndpointSliceController(ctx),
   (ctx) => new NodeLifecycleController(ctx),
   (ctx) => new TaintEvictionController(ctx),
   (ctx) => new GarbageCollector(ctx),
   (ctx) => new NamespaceController(ctx),
+  (ctx) => new PodGCController(ctx),
 ];
 
 export class ControllerManager {

@@ -1,8 +1,11 @@
 /**
  * client-go's rate-limited work queue on virtual time: a key is queued at most once however often it is
  * added, is never processed by two workers at once (a key added while it is being processed is queued
- * again afterwards), and failures are retried with per-key exponential back-off (5 ms doubling to
- * 1000 s, client-go's DefaultControllerRateLimiter item limiter).
+ * again afterwards), and rate-limited adds wait as client-go's DefaultControllerRateLimiter says: the
+ * longer of a per-key exponential back-off (5 ms doubling to 1000 s) and a token bucket shared by all
+ * keys (10 per second, burst 100). The bucket matters: a reconcile that asks to be looked at again "now"
+ * after succeeding (the Deployment controller's stuck-rollout check) has its back-off forgotten every
+ * time, so only the bucket keeps it from spinning.
  *
  * Processing happens on the virtual clock (a zero-delay timer), never inside the call that added the
  * key, so controllers never re-enter each other from inside a store write.
@@ -19,6 +22,9 @@ export type Reconciler = (key: string) => ReconcileResult | void;
 export interface WorkQueueOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** Shared token bucket: refill per second (10) and size (100), as client-go's default. */
+  bucketQps?: number;
+  bucketBurst?: number;
   /** Called when a reconcile throws; the key is then retried with back-off. */
   onError?: (key: string, error: unknown) => void;
 }
@@ -31,6 +37,8 @@ export class WorkQueue {
   private failures = new Map<string, number>();
   private delayed = new Map<string, { at: number; handle: TimerHandle }>();
   private drainScheduled = false;
+  private tokens: number | undefined;
+  private tokensAt = 0;
   /** Keys processed since creation, for activity figures. */
   processed = 0;
 
@@ -70,7 +78,18 @@ export class WorkQueue {
     this.failures.set(key, n + 1);
     const base = this.opts.baseDelayMs ?? 5;
     const max = this.opts.maxDelayMs ?? 1_000_000;
-    this.addAfter(key, Math.min(max, base * 2 ** n));
+    this.addAfter(key, Math.max(Math.min(max, base * 2 ** n), this.bucketDelay()));
+  }
+
+  /** golang.org/x/time/rate Reserve(): take a token now, waiting (tokens below zero) when none is left. */
+  private bucketDelay(): number {
+    const qps = this.opts.bucketQps ?? 10;
+    const burst = this.opts.bucketBurst ?? 100;
+    const now = this.clock.now();
+    const tokens = this.tokens === undefined ? burst : Math.min(burst, this.tokens + ((now - this.tokensAt) * qps) / 1000);
+    this.tokens = tokens - 1;
+    this.tokensAt = now;
+    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens * 1000) / qps);
   }
 
   /** Clears a key's failure count. */

@@ -7,6 +7,10 @@
  *   POST /sandbox/v1/nodes                 {"name", "cpu", "memory", "pods", "labels", "taints"}
  *   POST /sandbox/v1/nodes/<name>/kill     the node's kubelet stops (NotReady after the grace period)
  *   POST /sandbox/v1/nodes/<name>/start    it comes back
+ *   GET  /sandbox/v1/namespaces/<ns>/pods/<name>/scheduling
+ *                                          the scheduler's last decision records for the pod: every node's
+ *                                          filter result per plugin, every score, the choice ("why here /
+ *                                          why Pending")
  *
  * Node controls call Cluster.addNode / killNode / startNode; while the cluster lacks one, the route
  * answers 501 saying so.
@@ -50,8 +54,25 @@ export function handleSandbox(cluster: Cluster, driver: ClockDriver, method: str
   }
 }
 
+/** JSON has no typed arrays: scores travel as plain arrays. */
+function plain(value: unknown): unknown {
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), plain(v)]));
+  if (value instanceof Set) return [...value].map(plain);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  return value;
+}
+
 function route(cluster: Cluster, driver: ClockDriver, method: string, parts: string[], body: Record<string, unknown>): SandboxAnswer {
   const [a, b, c] = parts;
+  if (a === 'namespaces' && parts[2] === 'pods' && parts[4] === 'scheduling' && parts.length === 5) {
+    if (method !== 'GET') return fail(405, 'MethodNotAllowed', 'use GET');
+    const ns = b!;
+    const pod = parts[3]!;
+    cluster.api.get({ group: '', resource: 'pods', namespace: ns }, pod, { name: 'sandbox', component: 'sandbox' });
+    return { code: 200, body: { namespace: ns, pod, records: plain(cluster.decisionRecords(ns, pod)) } };
+  }
   if (a === 'clock' && b === undefined) {
     if (method !== 'GET') return fail(405, 'MethodNotAllowed', 'use GET');
     return { code: 200, body: clockState(cluster, driver) };

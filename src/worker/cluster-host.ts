@@ -9,6 +9,9 @@ import { applyManifests } from '../cluster/kubectl/apply.ts';
 import type { ApplyResult, CommandResult, Delta, HostStats, MirroredObject, NodeSpec, ObjectRef, Snapshot } from './protocol.ts';
 import { ActivityTally } from './activity-tally.ts';
 import * as commands from './node-commands.ts';
+import { runKubectl } from '../cluster/kubectl/cli/run-kubectl.ts';
+import { complete } from '../cluster/kubectl/cli/complete.ts';
+import { RESOURCES } from '../cluster/api/registry.ts';
 
 export type DeltaListener = (delta: Delta) => void;
 
@@ -68,6 +71,26 @@ export class ClusterHost {
     const result = { source, outcomes: applyManifests(this.cluster.api, text, source) };
     this.scheduleFlush();
     return result;
+  }
+
+  /**
+   * Runs one console line as kubectl would (lines after the first are its stdin; `stdin` is the
+   * Editor's text for `-f -` when nothing was pasted). Output is stdout then stderr. Never throws.
+   */
+  kubectl(line: string, stdin?: string): { output: string; exitCode: number } {
+    const r = runKubectl({ api: this.cluster.api, sandbox: this.cluster, ...(stdin !== undefined ? { stdin } : {}) }, line);
+    this.scheduleFlush(true);
+    return { output: r.stdout + r.stderr, exitCode: r.exitCode };
+  }
+
+  /** Tab-completion candidates for the console's last word (verbs, types, names of live objects). */
+  kubectlComplete(line: string): string[] {
+    return complete(line, (resource) => {
+      const t = RESOURCES.find((r) => r.resource === resource && !r.virtual);
+      if (!t) return [];
+      const items = this.cluster.api.list({ group: t.group, resource: t.resource }, {}, commands.PAGE_ACTOR).items;
+      return [...new Set(items.map((o) => o.metadata.name ?? ''))].sort();
+    });
   }
 
   setSpeed(speed: number): void {

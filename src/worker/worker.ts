@@ -15,6 +15,14 @@ export const services = {
   apply(text: string, source: string): ApplyResult {
     return host.apply(text, source);
   },
+  /** One console command line, run as kubectl would: its printed text and exit code. */
+  kubectl(line: string, stdin?: string): { output: string; exitCode: number } {
+    return host.kubectl(line, stdin);
+  },
+  /** Tab-completion candidates for the console line before the cursor. */
+  kubectlComplete(line: string): string[] {
+    return host.kubectlComplete(line);
+  },
   setSpeed(speed: number): void {
     host.setSpeed(speed);
   },

@@ -19,6 +19,7 @@ import { controlPlaneNode, workerNode, type NodeConfig } from './kubelet/node-co
 import type { KubeletOptions } from './kubelet/kubelet.ts';
 import { controlPlaneMirrorPods, coreDnsDeployment, kubeDnsService } from './system-workloads.ts';
 import { kubeProxyDaemonSet } from './controllers/daemon-set/kube-proxy.ts';
+import { defaultStorageClass } from './controllers/volume/default-storage-class.ts';
 
 export interface ClusterOptions {
   seed?: number;
@@ -136,6 +137,7 @@ export class Cluster {
       const node = this.api.get({ group: '', resource: 'nodes' }, head.name, APISERVER_ACTOR);
       for (const pod of controlPlaneMirrorPods({ name: head.name, uid: node.metadata.uid ?? '' })) this.createSystemObject(pod, { name: `kubelet/${head.name}`, component: 'kubelet' });
     }
+    this.createSystemObject(defaultStorageClass());
     this.createSystemObject(kubeProxyDaemonSet());
     this.createSystemObject(coreDnsDeployment());
     this.createSystemObject(kubeDnsService());

@@ -23,6 +23,9 @@ import { TtlAfterFinishedController } from './controllers/job/ttl-after-finished
 import { CronJobController } from './controllers/cron-job/cron-job-controller.ts';
 import { EndpointsController } from './controllers/endpoints/endpoints-controller.ts';
 import { EndpointSliceController } from './controllers/endpoints/endpoint-slice-controller.ts';
+import { DisruptionController } from './controllers/disruption/disruption-controller.ts';
+import { ResourceQuotaController } from './controllers/resource-quota/resource-quota-controller.ts';
+import { PersistentVolumeController } from './controllers/volume/persistent-volume-controller.ts';
 
 const ACTOR: Actor = { name: 'kube-controller-manager', component: 'kube-controller-manager' };
 
@@ -40,6 +43,9 @@ export const DEFAULT_CONTROLLERS: readonly ControllerFactory[] = [
   (ctx) => new CronJobController(ctx),
   (ctx) => new EndpointsController(ctx),
   (ctx) => new EndpointSliceController(ctx),
+  (ctx) => new DisruptionController(ctx),
+  (ctx) => new ResourceQuotaController(ctx),
+  (ctx) => new PersistentVolumeController(ctx),
   (ctx) => new NodeLifecycleController(ctx),
   (ctx) => new TaintEvictionController(ctx),
   (ctx) => new GarbageCollector(ctx),

@@ -81,9 +81,7 @@ interface ApiResource {
 /** Subresource entries as kube-apiserver lists them. */
 function subresourceEntries(t: ResourceType): ApiResource[] {
   const base = { singularName: '', namespaced: t.namespaced };
-  // pods/eviction is left out until the cluster models it: kubectl drain looks for it here and would
-  // otherwise post Evictions the server cannot honour.
-  return t.subresources.filter((sub) => sub !== 'eviction').map((sub): ApiResource => {
+  return t.subresources.map((sub): ApiResource => {
     const name = `${t.resource}/${sub}`;
     switch (sub) {
       case 'status':
@@ -92,6 +90,9 @@ function subresourceEntries(t: ResourceType): ApiResource[] {
         return { ...base, name, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] };
       case 'binding':
         return { ...base, name, kind: 'Binding', verbs: ['create'] };
+      case 'eviction':
+        // kubectl drain looks for this entry to know it may POST Evictions.
+        return { ...base, name, group: 'policy', version: 'v1', kind: 'Eviction', verbs: ['create'] };
       case 'log':
         return { ...base, name, kind: 'Pod', verbs: ['get'] };
       case 'finalize':

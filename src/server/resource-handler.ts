@@ -1,6 +1,6 @@
 /**
  * The REST verbs on `/api/v1/...` and `/apis/<group>/<version>/...`, mapped onto the cluster's
- * ApiServer: GET (get, list, Table), POST (create, pods/binding), PUT (update, the status and scale subresources,
+ * ApiServer: GET (get, list, Table), POST (create, pods/binding, pods/eviction), PUT (update, the status and scale subresources,
  * namespaces/finalize), PATCH (json, merge, strategic, apply), DELETE (one, or a collection).
  * Watches are served by watch-handler.ts.
  */
@@ -87,7 +87,7 @@ export function handleResource(cluster: Cluster, call: ResourceCall, res: Server
   const actor = actorFor(q);
   const sub = path.subresource;
   if (sub !== undefined && !(t.subresources as string[]).includes(sub)) throw errors.resourceNotFound();
-  if (sub === 'eviction') throw errors.resourceNotFound(); // not modelled by the cluster yet
+  if (sub === 'eviction' && call.method !== 'POST') throw errors.methodNotSupported(t, call.method.toLowerCase());
   const warnings: string[] = [];
   const writeOpts = (body?: { dryRun?: unknown }): WriteOptions => {
     const o: WriteOptions = { actor, warnings, dryRun: dryRun(q, body) };
@@ -128,6 +128,7 @@ export function handleResource(cluster: Cluster, call: ResourceCall, res: Server
         const bound = api.bind(path.namespace ?? 'default', name, target, writeOpts(body as { dryRun?: unknown }));
         return send(201, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201, details: { name: bound.metadata.name, kind: 'pods' } });
       }
+      if (sub === 'eviction' && name !== undefined) return send(201, api.evict(path.namespace ?? 'default', name, body, writeOpts()));
       if (name !== undefined) throw errors.methodNotSupported(t, 'create');
       return send(201, api.create(req, body, writeOpts()));
     }

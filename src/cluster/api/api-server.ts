@@ -27,6 +27,7 @@ import { applyPatch } from './apply-patch.ts';
 import { validateObject, validateObjectUpdate } from './validate-object.ts';
 import { decideDeletion } from './deletion.ts';
 import { decodeContinue, encodeContinue } from './continue-token.ts';
+import { evictPod } from './eviction.ts';
 
 export interface ApiServerOptions {
   store: MvccStore;
@@ -286,6 +287,12 @@ export class ApiServer {
     });
   }
 
+  /** pods/eviction (policy/v1 Eviction): a graceful delete that respects PodDisruptionBudgets (eviction.ts). */
+  evict(namespace: string, podName: string, body: unknown, opts: WriteOptions): Status {
+    const t = this.resolve({ group: '', resource: 'pods' });
+    return this.observed('create', t, { group: '', resource: 'pods', namespace, subresource: 'eviction' }, podName, opts.actor, () => evictPod(this, namespace, podName, body, opts));
+  }
+
   // ---------------------------------------------------------------- internals
 
   private replace(t: ResourceType, req: ResourceRequest, name: string, obj: KubeObject, opts: WriteOptions): KubeObject {
@@ -485,7 +492,9 @@ function specOf(obj: KubeObject): unknown {
 function keepAllButStatus(obj: KubeObject, old: KubeObject): void {
   const status = obj.status;
   for (const k of Object.keys(obj)) if (k !== 'status' && k !== 'metadata') delete obj[k];
-  for (const [k, v] of Object.entries(old)) if (k !== 'status' && k !== 'metadata') obj[k] = clone(v);
+  // The stored object is deep-frozen and never changes, so its spec can be shared rather than copied:
+  // status writes (every kubelet heartbeat and pod update) are most of a cluster's writes.
+  for (const [k, v] of Object.entries(old)) if (k !== 'status' && k !== 'metadata') obj[k] = v;
   const meta = obj.metadata;
   obj.metadata = { ...clone(old.metadata), ...(meta.labels ? { labels: meta.labels } : {}), ...(meta.annotations ? { annotations: meta.annotations } : {}) };
   if (status === undefined) delete obj.status;

@@ -11,6 +11,14 @@ const CHUNKS: Record<string, ReadonlyArray<readonly [prefix: string, std: string
   [RFC3339_MICRO]: [['', '2006'], ['-', '01'], ['-', '02'], ['T', '15'], [':', '04'], [':', '05'], ['', '.000000'], ['', 'Z07:00']],
 };
 
+/** `2026-01-01T00:00:05Z` (a fraction is allowed, as Go accepts one the layout does not name). */
+const CANONICAL = /^(\d{4})-(0[1-9]|1[0-2])-(\d\d)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/;
+/** `2026-01-01T00:00:05.000000Z`. */
+const CANONICAL_MICRO = /^(\d{4})-(0[1-9]|1[0-2])-(\d\d)T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{6}Z$/;
+
+const KNOWN_GOOD = new Set<string>();
+const KNOWN_GOOD_MICRO = new Set<string>();
+
 const isDigit = (s: string, i: number): boolean => i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57;
 
 /** Go's time.quote: ASCII printable as is (escaping `"` and `\`), every other byte as \xNN. */
@@ -44,6 +52,18 @@ function getnum(s: string, fixed: boolean): [value: number, width: number] {
  * Go's error message, or undefined when Go would accept it. Never throws.
  */
 export function goTimeParseError(value: string, layout: string = RFC3339): string | undefined {
+  // Fast path: every stored object carries several timestamps, nearly all written by the cluster itself
+  // in the canonical UTC form, and each write re-checks them all. Accept those with one regex and the
+  // day-of-month check; anything else takes Go's full walk below for its exact error.
+  // The same strings come back on every status post (transition times), so remember a few good ones.
+  const known = layout === RFC3339 ? KNOWN_GOOD : layout === RFC3339_MICRO ? KNOWN_GOOD_MICRO : undefined;
+  if (known?.has(value)) return undefined;
+  const m = (layout === RFC3339 ? CANONICAL : CANONICAL_MICRO).exec(value);
+  if (known && m && Number(m[3]) >= 1 && Number(m[3]) <= daysIn(Number(m[2]), Number(m[1]))) {
+    if (known.size >= 4096) known.clear();
+    known.add(value);
+    return undefined;
+  }
   const chunks = CHUNKS[layout];
   if (!chunks) throw new Error(`unsupported layout ${layout}`);
   const cannot = (valueElem: string, layoutElem: string): string =>

@@ -4,7 +4,7 @@
  * their annotations, conditions, and which ReplicaSet is "new". Pure functions over plain objects;
  * none mutates its inputs unless its name says it sets something.
  */
-import { jsonEqual, clone } from '../../api/object-meta.ts';
+import { jsonEqual } from '../../api/object-meta.ts';
 import { parseTime, rfc3339 } from '../../sim/clock.ts';
 import type { Deployment, DeploymentCondition, DeploymentStatus, IntOrString, PodTemplateSpec, ReplicaSet } from '../replica-set/workload-types.ts';
 import { POD_TEMPLATE_HASH_LABEL } from './pod-template-hash.ts';
@@ -142,17 +142,36 @@ function normalise(v: unknown): unknown {
 
 /** Two templates are the same apart from the pod-template-hash label (EqualIgnoreHash). */
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  const strip = (t: PodTemplateSpec | undefined) => {
-    const c = clone(t ?? {});
-    if (c.metadata?.labels) delete c.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-    return normalise(c);
-  };
-  return jsonEqual(strip(a), strip(b));
+  return jsonEqual(comparable(a), comparable(b));
+}
+
+// Stored objects are deep-frozen and shared, so a frozen template's comparable form never changes:
+// computing it once per object saves the clone and normalise the Deployment controller would otherwise
+// repeat for every ReplicaSet on every sync.
+const comparableCache = new WeakMap<object, unknown>();
+
+/** The template without its pod-template-hash label, with empty maps and slices dropped. */
+function comparable(t: PodTemplateSpec | undefined): unknown {
+  const frozen = t !== undefined && Object.isFrozen(t);
+  if (frozen && comparableCache.has(t)) return comparableCache.get(t);
+  // normalise builds fresh objects, so its result may be edited; no clone needed.
+  const out = normalise(t ?? {}) as { metadata?: { labels?: Record<string, string> } } | undefined;
+  const labels = out?.metadata?.labels;
+  if (out && labels && POD_TEMPLATE_HASH_LABEL in labels) {
+    delete labels[POD_TEMPLATE_HASH_LABEL];
+    // Keep the "empty is absent" rule normalise applies.
+    if (Object.keys(labels).length === 0) delete out.metadata!.labels;
+    if (Object.keys(out.metadata!).length === 0) delete out.metadata;
+  }
+  const result = out && Object.keys(out).length === 0 ? undefined : out;
+  if (frozen) comparableCache.set(t, result);
+  return result;
 }
 
 /** The oldest ReplicaSet whose template equals the Deployment's (FindNewReplicaSet). */
 export function findNewReplicaSet(d: Deployment, rss: readonly ReplicaSet[]): ReplicaSet | undefined {
-  return [...rss].sort(byCreation).find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
+  const want = comparable(d.spec.template);
+  return [...rss].sort(byCreation).find((rs) => jsonEqual(comparable(rs.spec.template), want));
 }
 
 /** Every ReplicaSet but the new one (FindOldReplicaSets' allOldRSs). */

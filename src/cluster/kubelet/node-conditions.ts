@@ -2,6 +2,7 @@
  * The node conditions a healthy kubelet posts (k/k pkg/kubelet/nodestatus/setters.go: MemoryPressure,
  * DiskPressure, PIDPressure, ReadyCondition), and which node events a change of them records.
  */
+import { rfc3339 } from '../sim/clock.ts';
 
 export interface NodeCondition {
   type: string;
@@ -29,9 +30,6 @@ export const HEALTHY: readonly ConditionSpec[] = [
   { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', event: 'NodeReady' },
 ];
 
-function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
 
 /** The four healthy conditions, all transitioned and heard from at `nowMs`. */
 export function healthyConditions(nowMs: number): NodeCondition[] {

@@ -58,7 +58,8 @@ describe('a node dies and the cluster heals', () => {
     expect(ready).toMatchObject({ status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' });
     const sinceBeat = (parseTime((ready as unknown as { lastTransitionTime: string }).lastTransitionTime) - lastBeatMs) / 1000;
     expect(sinceBeat).toBeGreaterThanOrEqual(50);
-    expect(sinceBeat).toBeLessThanOrEqual(56);
+    // Upstream counts from when a 5 s monitor pass *saw* the heartbeat, then fires on the first pass past 50 s.
+    expect(sinceBeat).toBeLessThanOrEqual(61);
     expect(s.nodeCondition('worker-2', 'MemoryPressure')?.status).toBe('Unknown');
     expect(s.events('worker-2').filter((e) => e.reason === 'NodeNotReady').map((e) => e.message)).toEqual(['Node worker-2 status is now: NodeNotReady']);
   });

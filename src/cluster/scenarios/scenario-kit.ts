@@ -124,7 +124,7 @@ export function scenario(opts: ClusterOptions = {}) {
     taints: (name: string): string[] => ((kit.node(name)?.spec as { taints?: { key: string; effect: string }[] } | undefined)?.taints ?? []).map((t) => `${t.key}:${t.effect}`),
     deployment: (name: string, namespace = 'default') => person.get(DEPLOYMENT, namespace, name) as (KubeObject & { spec: { replicas?: number; template?: unknown }; status?: DeploymentStatus }) | undefined,
     replicaSets: (namespace = 'default') => list('replicasets', 'apps', namespace) as (KubeObject & { spec: { replicas?: number; template?: unknown }; status?: { replicas?: number } })[],
-    rs: (name: string, namespace = 'default') => person.get(REPLICA_SET, namespace, name),
+    rs: (name: string, namespace = 'default') => person.get(REPLICA_SET, namespace, name) as (KubeObject & { spec: { replicas?: number; template?: unknown } }) | undefined,
     /** Events (oldest first) about an object named `name`, with `at` in seconds since boot. */
     events(name: string, namespace = 'default') {
       return list('events', '', namespace)

@@ -53,4 +53,13 @@ describe('VirtualClock', () => {
     expect(rfc3339(Date.UTC(2026, 0, 1, 0, 0, 5, 999))).toBe('2026-01-01T00:00:05Z');
     expect(microTime(Date.UTC(2026, 0, 1, 0, 0, 5, 123))).toBe('2026-01-01T00:00:05.123000Z');
   });
+
+  it.each([0, 7, 999, 1000, 59_999, 86_400_000 - 1, 366 * 86_400_000 + 5])('formats +%i ms exactly as Date does, whatever was formatted before', (offset) => {
+    const ms = Date.UTC(2026, 0, 1) + offset;
+    // Interleave other seconds so the one-second memo must switch.
+    rfc3339(ms + 5000);
+    expect(rfc3339(ms)).toBe(new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z'));
+    microTime(ms - 3000);
+    expect(microTime(ms)).toBe(new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z'));
+  });
 });

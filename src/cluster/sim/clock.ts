@@ -162,12 +162,22 @@ export class VirtualClock {
 
 /** `2026-01-01T00:00:05Z`: RFC 3339 at second precision, the form of metadata timestamps. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Every write stamps several times, nearly all in the current second: format each second once.
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastSecondText = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastSecondText;
 }
+let lastSecond = NaN;
+let lastSecondText = '';
 
 /** `2026-01-01T00:00:05.123000Z`: RFC 3339 with microseconds (metav1.MicroTime). */
 export function microTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  const whole = Math.floor(ms);
+  const frac = whole - Math.floor(whole / 1000) * 1000;
+  return `${rfc3339(whole).slice(0, -1)}.${String(frac).padStart(3, '0')}000Z`;
 }
 
 /** Parses an RFC 3339 timestamp to epoch ms (NaN when malformed). */

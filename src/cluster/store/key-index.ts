@@ -13,9 +13,25 @@ export interface AppliedChange {
   readonly prev: KeyValue | undefined;
 }
 
+/**
+ * The bucket of a key: its first three `/`-separated segments (`/registry/pods/`), or undefined for keys
+ * of another shape. Every key starting with a prefix that has a bucket lies in that same bucket.
+ */
+function bucketOf(key: string): string | undefined {
+  if (key.charCodeAt(0) !== 47) return undefined;
+  const second = key.indexOf('/', 1);
+  const third = second < 0 ? -1 : key.indexOf('/', second + 1);
+  return third < 0 ? undefined : key.slice(0, third + 1);
+}
+
 export class KeyIndex {
   private readonly histories = new Map<string, KeyHistory>();
+  // All keys, in order, for ranges wider than one resource (rare: dumps, tests).
   private readonly keys = new SortedKeys();
+  // The same keys per resource (`/registry/pods/`): admission ranges resourcequotas and limitranges on
+  // every create, and a range must not pay for sorting in the thousands of pods and events created
+  // since the last one — with a single list that cost grew with the store and dominated big clusters.
+  private readonly buckets = new Map<string, SortedKeys>();
   private live = 0;
   private bytes = 0;
   private entries = 0;
@@ -53,6 +69,12 @@ export class KeyIndex {
       history = new KeyHistory();
       this.histories.set(key, history);
       this.keys.add(key);
+      const b = bucketOf(key);
+      if (b !== undefined) {
+        let bucket = this.buckets.get(b);
+        if (!bucket) this.buckets.set(b, (bucket = new SortedKeys()));
+        bucket.add(key);
+      }
     }
     const prev = history.latest();
     const kv: KeyValue = Object.freeze({
@@ -111,9 +133,12 @@ export class KeyIndex {
       if (kv !== undefined) kvs.push(kv);
       return { kvs, more: false };
     }
-    const keys = this.keys.view();
-    let i = this.keys.lowerBound(key);
-    if (after !== undefined && after >= key) i = Math.max(i, this.keys.upperBound(after));
+    const b = bucketOf(key);
+    const sorted = b === undefined ? this.keys : this.buckets.get(b);
+    if (!sorted) return { kvs, more: false };
+    const keys = sorted.view();
+    let i = sorted.lowerBound(key);
+    if (after !== undefined && after >= key) i = Math.max(i, sorted.upperBound(after));
     for (; i < keys.length; i++) {
       const k = keys[i] as string;
       if (!k.startsWith(key)) break;
@@ -134,6 +159,15 @@ export class KeyIndex {
     }
     for (const key of gone) this.histories.delete(key);
     this.keys.removeAll(gone);
+    const byBucket = new Map<string, Set<string>>();
+    for (const key of gone) {
+      const b = bucketOf(key);
+      if (b === undefined) continue;
+      let set = byBucket.get(b);
+      if (!set) byBucket.set(b, (set = new Set()));
+      set.add(key);
+    }
+    for (const [b, set] of byBucket) this.buckets.get(b)?.removeAll(set);
   }
 
   /** The retained entries of one key, oldest first (for tests and debugging views). */

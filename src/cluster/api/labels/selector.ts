@@ -63,7 +63,9 @@ export class Selector {
   matches(labels: Readonly<Record<string, string>> | undefined): boolean {
     if (this.selectsNothing) return false;
     const ls = labels ?? NO_LABELS;
-    return this.requirements.every((r) => requirementMatches(r, ls));
+    const reqs = this.requirements;
+    for (let i = 0; i < reqs.length; i++) if (!requirementMatches(reqs[i]!, ls)) return false;
+    return true;
   }
 
   /** True only when the selector does not restrict anything (`everything()`); false for `nothing()`. */

@@ -13,8 +13,11 @@ export function isPodActive(pod: Pod): boolean {
   return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata.deletionTimestamp;
 }
 
+// Plain loops below: controllers call these for every pod of a ReplicaSet on every sync.
 function readyCondition(pod: Pod) {
-  return pod.status?.conditions?.find((c) => c.type === 'Ready');
+  const conditions = pod.status?.conditions;
+  if (conditions) for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === 'Ready') return conditions[i];
+  return undefined;
 }
 
 /** The pod's Ready condition is True (podutil.IsPodReady). */
@@ -50,7 +53,9 @@ export function maxContainerRestarts(pod: Pod): number {
 
 /** The owner reference marked `controller: true`, if any (metav1.GetControllerOf). */
 export function controllerRefOf(obj: { metadata: { ownerReferences?: OwnerReference[] } }): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  const refs = obj.metadata.ownerReferences;
+  if (refs) for (let i = 0; i < refs.length; i++) if (refs[i]!.controller === true) return refs[i];
+  return undefined;
 }
 
 /** metav1.NewControllerRef: controller and blockOwnerDeletion set. */

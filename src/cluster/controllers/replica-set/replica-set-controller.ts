@@ -220,7 +220,9 @@ export class ReplicaSetController extends Controller {
       return; // an invalid selector: nothing to do until the object changes
     }
     const namespace = rs.metadata.namespace ?? 'default';
-    const candidates = [...this.podInformer.byIndex(BY_CONTROLLER_UID, rs.metadata.uid ?? ''), ...this.orphans.list(namespace)].filter(isPodActive);
+    const candidates: Pod[] = [];
+    for (const p of this.podInformer.byIndex(BY_CONTROLLER_UID, rs.metadata.uid ?? '')) if (isPodActive(p)) candidates.push(p);
+    for (const p of this.orphans.list(namespace)) if (isPodActive(p)) candidates.push(p);
     const pods = claimObjects<Pod>(
       {
         client: this.client,

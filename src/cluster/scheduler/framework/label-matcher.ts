@@ -10,6 +10,8 @@ export type Labels = Readonly<Record<string, string>> | undefined;
 
 export interface LabelMatcher {
   matches(labels: Labels): boolean;
+  /** Same key, same matches: set on equality-only selectors, so results may be cached across cycles. */
+  readonly key?: string;
   /** True for a selector that matches everything (`{}`). */
   readonly everything: boolean;
   /** True for a nil selector, which matches nothing. */
@@ -44,7 +46,7 @@ export function compileLabelSelector(ls: ILabelSelector | undefined | null): Lab
         for (let i = 0; i < n; i++) if (labels[keys[i]!] !== values[i]) return false;
         return true;
       };
-      return { matches, everything: false, nothing: false };
+      return { matches, everything: false, nothing: false, key: JSON.stringify([keys, values]) };
     }
     return { matches: (labels) => selector.matches(labels ?? {}), everything: false, nothing: false };
   } catch {

@@ -84,6 +84,23 @@ export function matchNodeInclusionPolicies(c: SpreadConstraint, pod: PodInfo, no
   return true;
 }
 
+// Spreading counts matching pods on every node in every cycle (as upstream does): O(all pods) per pod
+// scheduled. A node's count only changes when its pods do (its generation moves), and consecutive pods
+// of one ReplicaSet share a selector, so counts are remembered per node generation and selector.
+const countCache = new WeakMap<NodeInfo, { generation: number; counts: Map<string, Map<string, number>> }>();
+
+/** countPodsMatchSelector over a node's pods, remembered until the node changes. */
+export function countNodePodsMatchSelector(node: NodeInfo, selector: LabelMatcher, namespace: string): number {
+  if (selector.key === undefined) return countPodsMatchSelector(node.pods, selector, namespace);
+  let entry = countCache.get(node);
+  if (!entry || entry.generation !== node.generation) countCache.set(node, (entry = { generation: node.generation, counts: new Map() }));
+  let byNamespace = entry.counts.get(selector.key);
+  if (!byNamespace) entry.counts.set(selector.key, (byNamespace = new Map()));
+  let n = byNamespace.get(namespace);
+  if (n === undefined) byNamespace.set(namespace, (n = countPodsMatchSelector(node.pods, selector, namespace)));
+  return n;
+}
+
 /** Pods on the node in `namespace`, not terminating, matching `selector` (an empty selector counts none). */
 export function countPodsMatchSelector(pods: readonly PodInfo[], selector: LabelMatcher, namespace: string): number {
   if (selector.everything || selector.nothing) return 0;

@@ -22,7 +22,7 @@ import type { PodInfo } from '../../framework/pod-info.ts';
 import { newStatus, SKIP, type MaybeStatus } from '../../framework/status.ts';
 import * as names from '../../names.ts';
 import {
-  countPodsMatchSelector,
+  countNodePodsMatchSelector,
   defaultConstraints,
   LABEL_HOSTNAME,
   matchNodeInclusionPolicies,
@@ -71,8 +71,8 @@ class PreFilterState {
 interface PreScoreState {
   constraints: readonly SpreadConstraint[];
   ignoredNodes: Set<string>;
-  /** `constraintIndex|value` -> matching pods (not for hostname, counted per node at Score). */
-  pairCounts: Map<string, number>;
+  /** Per constraint: topology value -> matching pods (empty for hostname, counted per node at Score). */
+  pairCounts: Map<string, number>[];
   weights: number[];
 }
 
@@ -99,7 +99,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
         if (!matchNodeInclusionPolicies(c, pod, node, required)) continue;
         const v = node.labels[c.topologyKey]!;
         const m = matchNum[i]!;
-        m.set(v, (m.get(v) ?? 0) + countPodsMatchSelector(node.pods, c.selector, pod.namespace));
+        m.set(v, (m.get(v) ?? 0) + countNodePodsMatchSelector(node, c.selector, pod.namespace));
       }
     }
     const s = new PreFilterState(constraints, matchNum, constraints.map(() => Infinity), required);
@@ -146,7 +146,8 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     if (constraints.length === 0) return SKIP;
     const requireAllTopologies = !systemDefaulted;
     const ignoredNodes = new Set<string>();
-    const pairCounts = new Map<string, number>();
+    // One map per constraint, so the hot loops below (every node, every pod scheduled) build no keys.
+    const pairCounts = constraints.map(() => new Map<string, number>());
     const topoSize = constraints.map(() => 0);
     for (const n of filteredNodes) {
       if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(n.labels, constraints)) {
@@ -156,9 +157,10 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       for (let i = 0; i < constraints.length; i++) {
         const c = constraints[i]!;
         if (c.topologyKey === LABEL_HOSTNAME) continue;
-        const key = `${i}|${n.labels[c.topologyKey] ?? ''}`;
-        if (!pairCounts.has(key)) {
-          pairCounts.set(key, 0);
+        const value = n.labels[c.topologyKey] ?? '';
+        const counts = pairCounts[i]!;
+        if (!counts.has(value)) {
+          counts.set(value, 0);
           topoSize[i]!++;
         }
       }
@@ -172,11 +174,14 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       if (requireAllTopologies && !nodeLabelsMatchSpreadConstraints(n.labels, constraints)) continue;
       for (let i = 0; i < constraints.length; i++) {
         const c = constraints[i]!;
-        if (!matchNodeInclusionPolicies(c, pod, n, required)) continue;
-        const key = `${i}|${n.labels[c.topologyKey] ?? ''}`;
-        const cur = pairCounts.get(key);
+        // Hostname pairs are never in pairCounts (counted per node at Score): skip before any work.
+        if (c.topologyKey === LABEL_HOSTNAME) continue;
+        const counts = pairCounts[i]!;
+        const value = n.labels[c.topologyKey] ?? '';
+        const cur = counts.get(value);
         if (cur === undefined) continue;
-        pairCounts.set(key, cur + countPodsMatchSelector(n.pods, c.selector, pod.namespace));
+        if (!matchNodeInclusionPolicies(c, pod, n, required)) continue;
+        counts.set(value, cur + countNodePodsMatchSelector(n, c.selector, pod.namespace));
       }
     }
     state.write(PRE_SCORE_KEY, { constraints, ignoredNodes, pairCounts, weights } satisfies PreScoreState);
@@ -193,8 +198,8 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
       if (v === undefined) continue;
       const cnt =
         c.topologyKey === LABEL_HOSTNAME
-          ? countPodsMatchSelector(nodeInfo.pods, c.selector, pod.namespace)
-          : (s.pairCounts.get(`${i}|${v}`) ?? 0);
+          ? countNodePodsMatchSelector(nodeInfo, c.selector, pod.namespace)
+          : (s.pairCounts[i]!.get(v) ?? 0);
       score += cnt * s.weights[i]! + (c.maxSkew - 1);
     }
     return Math.round(score);

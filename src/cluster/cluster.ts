@@ -37,7 +37,11 @@ export interface ClusterOptions {
   /** Create the kube-system workloads (static pods, CoreDNS). Default: with the default topology. */
   systemWorkloads?: boolean;
   kubelet?: KubeletOptions;
+  /** Store compaction period in virtual ms (kube-apiserver's 5 min); 0 keeps all history. */
+  compactionIntervalMs?: number;
 }
+
+export const COMPACTION_INTERVAL_MS = 5 * 60 * 1000;
 
 /** The API server's own identity, for what it writes while bootstrapping. */
 export const APISERVER_ACTOR: Actor = { name: 'kube-apiserver', component: 'kube-apiserver' };
@@ -77,6 +81,21 @@ export class Cluster {
     const topology = opts.nodes ?? (full ? defaultTopology() : []);
     for (const n of topology) this.nodes.add(n);
     if (opts.systemWorkloads ?? (full && opts.nodes === undefined)) this.createSystemWorkloads(topology);
+    if (opts.compactionIntervalMs !== 0) this.scheduleCompaction(opts.compactionIntervalMs ?? COMPACTION_INTERVAL_MS);
+  }
+
+  /**
+   * kube-apiserver compacts etcd every 5 minutes, to the revision it saw at the previous pass: history
+   * (for watches that resume, and for time travel) reaches back 5 to 10 minutes, and memory stays bounded.
+   */
+  private scheduleCompaction(intervalMs: number): void {
+    let previous = this.store.revision();
+    const tick = () => {
+      if (previous > this.store.compactedRevision()) this.store.compact(previous);
+      previous = this.store.revision();
+      this.clock.setTimeout(tick, intervalMs);
+    };
+    this.clock.setTimeout(tick, intervalMs);
   }
 
   /** Moves virtual time forward, running everything due. */

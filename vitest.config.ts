@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
     pool: 'threads',
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

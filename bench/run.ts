@@ -25,7 +25,7 @@ async function optional(path: string, exportName: string): Promise<Bench | undef
 async function main() {
   const json = process.argv.includes('--json');
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  const extra = await Promise.all([optional('./scheduler-bench.ts', 'benchScheduler'), optional('./cluster-bench.ts', 'benchCluster'), optional('./ui-bench.ts', 'benchUi'), optional('./server-bench.ts', 'benchServer')]);
+  const extra = await Promise.all([optional('./scheduler-bench.ts', 'benchScheduler'), optional('./cluster-bench.ts', 'benchCluster'), optional('./ui-bench.ts', 'benchUi'), optional('./server-bench.ts', 'benchServer'), optional('./workloads-bench.ts', 'benchWorkloads')]);
   const results: Record<string, number> = {};
   for (const b of [...BENCHES, ...extra.filter((b): b is Bench => !!b)]) {
     if (only && !b.name.toLowerCase().includes(only.toLowerCase())) continue;

@@ -13,7 +13,9 @@ import { DEFAULT_ADMISSION } from './api/admission/index.ts';
 import type { Actor, KubeObject } from './api/types.ts';
 import { bootstrapObjects } from './bootstrap.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
-import { ControllerManager } from './controller-manager.ts';
+import { ControllerManager, DEFAULT_CONTROLLERS } from './controller-manager.ts';
+import { MetricsModel } from './metrics/metrics-model.ts';
+import { HorizontalPodAutoscalerController } from './controllers/hpa/hpa-controller.ts';
 import { NodePool, type AddNodeRequest } from './node-pool.ts';
 import { controlPlaneNode, workerNode, type NodeConfig } from './kubelet/node-config.ts';
 import type { KubeletOptions } from './kubelet/kubelet.ts';
@@ -64,6 +66,8 @@ export class Cluster {
   readonly scheduler: Scheduler;
   readonly controllerManager: ControllerManager;
   readonly nodes: NodePool;
+  /** metrics-server's view: container usage from the behaviour model and the load a person sets. */
+  readonly metrics: MetricsModel;
 
   constructor(opts: ClusterOptions = {}) {
     this.seed = opts.seed ?? 1;
@@ -74,8 +78,16 @@ export class Cluster {
     for (const obj of bootstrapObjects()) this.createSystemObject(obj);
     this.scheduler = new Scheduler({ api: this.api, clock: this.clock, rng: this.rng.fork() });
     if (opts.scheduler !== false) this.scheduler.start();
-    this.controllerManager = new ControllerManager({ api: this.api, clock: this.clock, rng: this.rng.fork() });
-    if (opts.controllers !== false) this.controllerManager.start();
+    // Its own stream from the seed, so adding it changed no other component's randomness.
+    this.metrics = new MetricsModel({ api: this.api, clock: this.clock, rng: new Rng(this.seed ^ 0x6d657472) });
+    this.controllerManager = new ControllerManager({ api: this.api, clock: this.clock, rng: this.rng.fork() }, [
+      ...DEFAULT_CONTROLLERS,
+      (ctx) => new HorizontalPodAutoscalerController(ctx, this.metrics),
+    ]);
+    if (opts.controllers !== false) {
+      this.controllerManager.start();
+      this.metrics.start();
+    }
     this.nodes = new NodePool({ api: this.api, clock: this.clock, rng: this.rng.fork() }, opts.kubelet);
     const full = opts.scheduler !== false && opts.controllers !== false;
     const topology = opts.nodes ?? (full ? defaultTopology() : []);
@@ -123,6 +135,11 @@ export class Cluster {
   /** `kubectl delete node`: the kubelet stops and the Node object goes. */
   removeNode(name: string): void {
     this.nodes.remove(name, SANDBOX_ACTOR);
+  }
+
+  /** Turns a Service's or Deployment's load up or down (1 = about 50% of requests), seen at the next scrape. */
+  setLoad(namespace: string, name: string, factor: number): void {
+    this.metrics.setLoad(namespace, name, factor);
   }
 
   nodeNames(): string[] {

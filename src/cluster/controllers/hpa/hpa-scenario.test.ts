@@ -5,9 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster, SANDBOX_ACTOR } from '../../cluster.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { Rng } from '../../sim/rng.ts';
-import { MetricsModel } from '../../metrics/metrics-model.ts';
-import { HorizontalPodAutoscalerController } from './hpa-controller.ts';
 import { limitRate, stabilize, withDefaultBehavior } from './hpa-behavior.ts';
 import { resourceReplicas } from './replica-calculator.ts';
 
@@ -16,10 +13,7 @@ const HPA = { group: 'autoscaling', resource: 'horizontalpodautoscalers', namesp
 
 function setup() {
   const c = new Cluster({ seed: 7 });
-  const metrics = new MetricsModel({ api: c.api, clock: c.clock, rng: new Rng(c.seed ^ 0x6d657472) }).start();
-  const cm = c.controllerManager;
-  const hpa = new HorizontalPodAutoscalerController({ api: c.api, clock: c.clock, rng: new Rng(c.seed), informers: cm.informers }, metrics);
-  hpa.start();
+  const metrics = c.metrics;
   c.api.create(
     DEPLOY,
     {
@@ -63,6 +57,7 @@ function setup() {
     }
     return undefined;
   };
+  const hpa = c.controllerManager.get('horizontal-pod-autoscaler')!;
   return { c, metrics, hpa, replicas, hpaObj, events, until };
 }
 

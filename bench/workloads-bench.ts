@@ -82,7 +82,7 @@ spec:
 export function benchWorkloads(): Record<string, number> {
   const out: Record<string, number> = {};
   {
-    const cluster = new Cluster({ seed: 1, nodes: defaultTopology(20) });
+    const cluster = new Cluster({ seed: 1, nodes: defaultTopology(20), systemWorkloads: true });
     cluster.advance(30_000);
     const start = performance.now();
     applyManifests(cluster.api, statefulSets(100, 3), 'sts.yaml');
@@ -90,9 +90,10 @@ export function benchWorkloads(): Record<string, number> {
     while (readyPods(cluster) < 300 && guard++ < 600) cluster.advance(5_000);
     out['cluster.convergeSec.statefulset.n100r300'] = Number(((performance.now() - start) / 1000).toFixed(2));
     out['cluster.convergeVirtualSec.statefulset.n100r300'] = guard * 5;
+    process.stderr.write(`${JSON.stringify(out)}\n`);
   }
   {
-    const cluster = new Cluster({ seed: 2, nodes: defaultTopology(10) });
+    const cluster = new Cluster({ seed: 2, nodes: defaultTopology(10), systemWorkloads: true });
     cluster.advance(30_000);
     applyManifests(cluster.api, cronJobs(200), 'cron.yaml');
     const start = performance.now();

@@ -27,6 +27,9 @@ import { applyPatch } from './apply-patch.ts';
 import { validateObject, validateObjectUpdate } from './validate-object.ts';
 import { decideDeletion } from './deletion.ts';
 import { decodeContinue, encodeContinue } from './continue-token.ts';
+import { keepAllButStatus, specOf } from './update-parts.ts';
+import { scaleOf } from './scale-subresource.ts';
+
 import { evictPod } from './eviction.ts';
 
 export interface ApiServerOptions {
@@ -481,44 +484,4 @@ export class ApiServer {
       for (const o of this.observers) o(info);
     }
   }
-}
-
-function specOf(obj: KubeObject): unknown {
-  const { metadata: _m, status: _s, apiVersion: _a, kind: _k, ...rest } = obj;
-  return rest;
-}
-
-/** A status update changes only status: everything else comes from the stored object. */
-function keepAllButStatus(obj: KubeObject, old: KubeObject): void {
-  const status = obj.status;
-  for (const k of Object.keys(obj)) if (k !== 'status' && k !== 'metadata') delete obj[k];
-  // The stored object is deep-frozen and never changes, so its spec can be shared rather than copied:
-  // status writes (every kubelet heartbeat and pod update) are most of a cluster's writes.
-  for (const [k, v] of Object.entries(old)) if (k !== 'status' && k !== 'metadata') obj[k] = v;
-  const meta = obj.metadata;
-  obj.metadata = { ...clone(old.metadata), ...(meta.labels ? { labels: meta.labels } : {}), ...(meta.annotations ? { annotations: meta.annotations } : {}) };
-  if (status === undefined) delete obj.status;
-  else obj.status = status;
-}
-
-/** autoscaling/v1 Scale of a scalable object. */
-export function scaleOf(obj: KubeObject): KubeObject {
-  const spec = (obj.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } | Record<string, string> };
-  const status = (obj.status ?? {}) as { replicas?: number };
-  const sel = spec.selector as { matchLabels?: Record<string, string> } | undefined;
-  const labels = obj.kind === 'ReplicationController' ? (spec.selector as Record<string, string> | undefined) : sel?.matchLabels;
-  const selector = labels ? Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',') : '';
-  return {
-    kind: 'Scale',
-    apiVersion: 'autoscaling/v1',
-    metadata: {
-      name: obj.metadata.name!,
-      ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
-      uid: obj.metadata.uid!,
-      resourceVersion: obj.metadata.resourceVersion!,
-      creationTimestamp: obj.metadata.creationTimestamp!,
-    },
-    spec: { replicas: spec.replicas ?? 0 },
-    status: { replicas: status.replicas ?? 0, ...(selector ? { selector } : {}) },
-  };
 }
